@@ -1,0 +1,86 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Kysely } from 'kysely'
+import { LIMITS } from '../shared/limits'
+import { pickLang } from '../shared/lang'
+import type { DialectName } from './db/connect'
+import type { Database } from './db/schema'
+import { ApiError, sendError } from './http/api-error'
+import type { AppEnv } from './http/env'
+import { mountStatic } from './http/static'
+import { entryPointsRoute } from './routes/entry-points'
+import { healthRoute } from './routes/health'
+import { suggestionsRoute } from './routes/suggestions'
+import { trackRoute } from './routes/track'
+
+export interface AppOptions {
+  db: Kysely<Database>
+  dialect: DialectName
+  version?: string
+  /** The built PWA's folder; without it the app serves the API alone (tests). */
+  staticDir?: string | null
+  logRequests?: boolean
+}
+
+/** Builds the whole server. Reads no environment and opens nothing: `index.ts` does that. */
+export function createApp(options: AppOptions) {
+  const app = new Hono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('lang', pickLang(c.req.header('accept-language')))
+    c.set('db', options.db)
+    await next()
+  })
+  if (options.logRequests) {
+    // Method, path and status only: no address, no user agent, no query string.
+    app.use('*', async (c, next) => {
+      const start = performance.now()
+      await next()
+      console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - start)}ms`)
+    })
+  }
+  app.use(
+    '*',
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  )
+  app.use('/api/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  app.use('/api/*', bodyLimit({ maxSize: LIMITS.bodyMaxBytes, onError: (c) => sendError(c, 'body_too_large') }))
+
+  app.route('/api/health', healthRoute(options.dialect, options.version ?? '0.0.0'))
+  app.route('/api/entry-points', entryPointsRoute)
+  app.route('/api/suggestions', suggestionsRoute)
+  app.route('/api/track', trackRoute)
+  app.all('/api/*', (c) => sendError(c, 'not_found'))
+
+  if (options.staticDir) mountStatic(app, options.staticDir)
+
+  app.notFound((c) => sendError(c, 'not_found'))
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return sendError(c, err.code, err.details)
+    console.error(`[error] ${c.req.method} ${c.req.path}:`, err)
+    return sendError(c, 'internal_error')
+  })
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

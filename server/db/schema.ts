@@ -1,0 +1,79 @@
+import type { ColumnType, Generated } from 'kysely'
+import type { ActorKind, EventKind, Status } from '../../shared/lifecycle'
+
+/** Database table types. API types live in `shared/api.ts`; `mappers.ts` goes between them. */
+export interface Database {
+  org_units: OrgUnitTable
+  entry_points: EntryPointTable
+  suggestions: SuggestionTable
+  suggestion_events: SuggestionEventTable
+}
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
+
+export const UNIT_KINDS = ['company', 'plant', 'area', 'office', 'central_station', 'station', 'team'] as const
+export type UnitKind = (typeof UNIT_KINDS)[number]
+
+export interface OrgUnitTable {
+  id: Generated<string>
+  parent_id: string | null
+  /** Materialised path of ids, `/root/child/…/self/`: a subtree is one `LIKE 'prefix%'`. */
+  path: string
+  kind: UnitKind
+  name: string
+  sort: Generated<number>
+  created_at: CreatedAt
+}
+
+export interface EntryPointTable {
+  id: Generated<string>
+  /** The short code in the QR poster's URL (`/?s=code`). */
+  code: string
+  unit_id: string
+  name: string
+  active: Generated<boolean>
+  created_at: CreatedAt
+}
+
+export interface SuggestionTable {
+  /** Made by the device (UUIDv7): the idempotency key. */
+  id: string
+  /** SHA-256 of the canonical follow-up code; the code itself is never stored. */
+  follow_up_hash: string
+  /** SHA-256 of the item as submitted (without the code): tells a replay from a conflict. */
+  payload_hash: string
+  entry_point_id: string
+  /** The unit the entry point belonged to at submission: what scopes access. */
+  unit_id: string
+  category: string
+  content: string
+  anonymous: boolean
+  submitter_name: string | null
+  submitter_employee_no: string | null
+  submitter_phone: string | null
+  status: ColumnType<Status, Status | undefined, Status>
+  device_created_at: ColumnType<Date, Date | string, never>
+  received_at: CreatedAt
+  updated_at: UpdatedAt
+  /** Bumped by every change: optimistic concurrency for reviewers' edits. */
+  version: ColumnType<number, number | undefined, number>
+  merged_into: string | null
+}
+
+export interface SuggestionEventTable {
+  id: Generated<number>
+  suggestion_id: string
+  kind: EventKind
+  from_status: Status | null
+  to_status: Status | null
+  actor_kind: ActorKind
+  actor_user_id: string | null
+  /** Internal note: reviewers only. */
+  note: string | null
+  /** Text the worker may read (a reply, a decline reason, their own message). */
+  public_text: string | null
+  is_public: boolean
+  data: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
+  created_at: CreatedAt
+}

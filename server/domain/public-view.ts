@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely'
+import type { EntryPointInfo, PublicEvent, TrackedItem } from '../../shared/api'
+import type { CategoryId } from '../../shared/categories'
+import { PUBLIC_EVENT_KINDS } from '../../shared/lifecycle'
+import type { Database } from '../db/schema'
+
+// Facts in an event's data that a worker may read; everything else stays with the reviewers.
+const PUBLIC_DATA_KEYS = ['channel', 'rating', 'meetingAt', 'meetingPlace', 'outcome']
+
+/** The worker's view of one item: status, content, and the public part of its history. */
+export async function publicItem(db: Kysely<Database>, id: string): Promise<TrackedItem | null> {
+  const row = await db
+    .selectFrom('suggestions as s')
+    .leftJoin('entry_points as e', 'e.id', 's.entry_point_id')
+    .select([
+      's.id',
+      's.status',
+      's.category',
+      's.content',
+      's.anonymous',
+      's.received_at',
+      's.updated_at',
+      's.merged_into',
+      'e.code as entry_code',
+      'e.name as entry_name',
+      'e.unit_id as entry_unit',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return null
+  const main = row.merged_into ? await mainItem(db, row.merged_into) : null
+  return {
+    id: row.id,
+    status: row.status,
+    category: row.category as CategoryId,
+    content: row.content,
+    anonymous: row.anonymous,
+    entryPoint: row.entry_code
+      ? { code: row.entry_code, name: row.entry_name ?? '', unitPath: await unitPath(db, row.entry_unit!) }
+      : null,
+    receivedAt: row.received_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    mergedInto: main,
+    events: await publicEvents(db, row.id),
+  }
+}
+
+async function mainItem(db: Kysely<Database>, id: string): Promise<TrackedItem['mergedInto']> {
+  const row = await db.selectFrom('suggestions').select(['id', 'status']).where('id', '=', id).executeTakeFirst()
+  return row ? { status: row.status, events: await publicEvents(db, row.id) } : null
+}
+
+export async function publicEvents(db: Kysely<Database>, suggestionId: string): Promise<PublicEvent[]> {
+  const rows = await db
+    .selectFrom('suggestion_events')
+    .select(['kind', 'created_at', 'to_status', 'public_text', 'data'])
+    .where('suggestion_id', '=', suggestionId)
+    .where('is_public', '=', true)
+    .where('kind', 'in', [...PUBLIC_EVENT_KINDS])
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    kind: r.kind,
+    at: r.created_at.toISOString(),
+    status: r.to_status,
+    text: r.public_text,
+    data: publicData(r.data),
+  }))
+}
+
+function publicData(data: Record<string, unknown> | null): Record<string, string> | null {
+  if (!data) return null
+  const out: Record<string, string> = {}
+  for (const key of PUBLIC_DATA_KEYS) if (typeof data[key] === 'string') out[key] = data[key] as string
+  return Object.keys(out).length ? out : null
+}
+
+/** Names of a unit and its ancestors, root first. */
+export async function unitPath(db: Kysely<Database>, unitId: string): Promise<string[]> {
+  const unit = await db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst()
+  if (!unit) return []
+  const ids = unit.path.split('/').filter(Boolean)
+  const rows = await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, r.name]))
+  return ids.map((id) => byId.get(id) ?? '')
+}
+
+export async function entryPointInfo(db: Kysely<Database>, code: string): Promise<EntryPointInfo | null> {
+  const row = await db
+    .selectFrom('entry_points')
+    .select(['code', 'name', 'unit_id'])
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst()
+  if (!row) return null
+  return { code: row.code, name: row.name, unitPath: await unitPath(db, row.unit_id) }
+}

@@ -1,0 +1,29 @@
+import { serveStatic } from '@hono/node-server/serve-static'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Hono } from 'hono'
+import type { AppEnv } from './env'
+
+/**
+ * Serves the built PWA: hashed assets cached for a year, everything else revalidated so a new
+ * version (and its service worker) is seen at once. Brotli/gzip twins made at build time are
+ * preferred when the browser accepts them. Unknown paths get the app shell.
+ */
+export function mountStatic(app: Hono<AppEnv>, root: string): void {
+  const indexPath = join(root, 'index.html')
+  if (!existsSync(indexPath)) {
+    throw new Error(`the built app is missing (${indexPath}); run "npm run build" first`)
+  }
+  app.use('*', async (c, next) => {
+    await next()
+    if (c.req.method !== 'GET' || c.req.path.startsWith('/api/')) return
+    const immutable = c.req.path.startsWith('/assets/')
+    c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
+  })
+  app.use('*', serveStatic({ root, precompressed: true }))
+  const shell = readFileSync(indexPath, 'utf8')
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound()
+    return c.html(shell)
+  })
+}

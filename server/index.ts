@@ -1,0 +1,49 @@
+import { serve } from '@hono/node-server'
+import { mkdirSync } from 'node:fs'
+import { createApp } from './app'
+import { describeConfig, loadConfig } from './config'
+import { connectPglite, connectPostgres, type Db } from './db/connect'
+import { seedDemoIfEmpty } from './db/demo-seed'
+import { migrateToLatest } from './db/migrate'
+
+// The entry file: the only place that reads the environment, migrates and listens.
+const started = performance.now()
+const config = loadConfig()
+console.log('[config]', JSON.stringify(describeConfig(config)))
+
+let database: Db
+if (config.databaseUrl) {
+  database = connectPostgres(config.databaseUrl)
+} else {
+  mkdirSync(config.dataDir, { recursive: true })
+  database = await connectPglite(config.dataDir)
+}
+const applied = await migrateToLatest(database.db)
+if (applied.length) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(', ')}`)
+const wantsDemo = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && database.dialect === 'pglite')
+if (wantsDemo && (await seedDemoIfEmpty(database.db))) console.log('[db] loaded the demo organisation')
+
+const app = createApp({
+  db: database.db,
+  dialect: database.dialect,
+  version: config.version,
+  staticDir: config.staticDir,
+  logRequests: config.logRequests,
+})
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const ms = Math.round(performance.now() - started)
+  console.log(`有意见码上提 listening on http://${config.host}:${info.port} (${database.dialect}, ready in ${ms} ms)`)
+})
+
+// Close the embedded database cleanly: PGlite writes its files on close.
+let stopping = false
+async function stop(signal: string) {
+  if (stopping) return
+  stopping = true
+  console.log(`[server] ${signal}: stopping`)
+  server.close()
+  await database.close().catch((err: unknown) => console.error('[db] close failed:', err))
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))

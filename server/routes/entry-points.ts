@@ -1,0 +1,12 @@
+import { Hono } from 'hono'
+import { entryPointInfo } from '../domain/public-view'
+import { sendError } from '../http/api-error'
+import type { AppEnv } from '../http/env'
+
+/** Where a QR code hangs, so the form can say "来自：…". */
+export const entryPointsRoute = new Hono<AppEnv>().get('/:code', async (c) => {
+  const code = c.req.param('code')
+  const info = /^[A-Za-z0-9_-]{1,32}$/.test(code) ? await entryPointInfo(c.get('db'), code) : null
+  if (!info) return sendError(c, 'entry_point_not_found')
+  return c.json(info)
+})

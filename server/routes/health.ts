@@ -1,0 +1,19 @@
+import { Hono } from 'hono'
+import { sql } from 'kysely'
+import type { HealthResponse } from '../../shared/api'
+import type { DialectName } from '../db/connect'
+import { sendError } from '../http/api-error'
+import type { AppEnv } from '../http/env'
+
+/** Says which database the app runs on, after asking it: a dead database is a 503, not an "ok". */
+export function healthRoute(dialect: DialectName, version: string) {
+  return new Hono<AppEnv>().get('/', async (c) => {
+    try {
+      await sql`select 1`.execute(c.get('db'))
+    } catch {
+      return sendError(c, 'unavailable')
+    }
+    const body: HealthResponse = { ok: true, database: dialect, version }
+    return c.json(body)
+  })
+}

@@ -1,0 +1,105 @@
+import { LIMITS } from './limits'
+import type { Lang } from './lang'
+
+/**
+ * Every error code the API can answer with, its HTTP status, and the text a worker or a
+ * reviewer reads, in zh-CN and English. The server answers in the request's language; the
+ * client shows the same text for the same code, so the wording lives once, here.
+ */
+export const ERRORS = {
+  invalid_json: { status: 400, zh: '请求内容格式不正确。', en: 'The request body is not valid JSON.' },
+  invalid_request: { status: 400, zh: '请求内容不完整或格式不正确。', en: 'The request is incomplete or malformed.' },
+  unknown_field: { status: 400, zh: '请求中有不认识的字段。', en: 'The request has a field that is not allowed.' },
+  missing_field: { status: 400, zh: '请求缺少必填内容。', en: 'A required field is missing.' },
+  invalid_type: { status: 400, zh: '请求中有内容的类型不对。', en: 'A field has the wrong type.' },
+  invalid_id: { status: 400, zh: '意见编号格式不正确。', en: 'The item id is not a valid UUIDv7.' },
+  invalid_follow_up_code: {
+    status: 400,
+    zh: '查询码格式不正确，应为 16 位字母和数字。',
+    en: 'The follow-up code should be 16 letters and digits.',
+  },
+  invalid_category: { status: 400, zh: '请选择类别。', en: 'Please choose a category.' },
+  content_too_short: {
+    status: 400,
+    zh: `意见内容至少 ${LIMITS.contentMin} 个字。`,
+    en: `Please write at least ${LIMITS.contentMin} characters.`,
+  },
+  content_too_long: {
+    status: 400,
+    zh: `意见内容最多 ${LIMITS.contentMax} 个字。`,
+    en: `Please keep it within ${LIMITS.contentMax} characters.`,
+  },
+  invalid_characters: {
+    status: 400,
+    zh: '内容中有无法保存的字符，请删除后再试。',
+    en: 'The text has characters that cannot be saved; please remove them.',
+  },
+  name_required: { status: 400, zh: '实名提交请填写姓名，或选择匿名提交。', en: 'Please give your name, or submit anonymously.' },
+  name_too_long: { status: 400, zh: `姓名最多 ${LIMITS.nameMax} 个字。`, en: `The name may have at most ${LIMITS.nameMax} characters.` },
+  employee_no_invalid: {
+    status: 400,
+    zh: `工号只能是字母、数字和短横线，最多 ${LIMITS.employeeNoMax} 位。`,
+    en: `The employee number may hold letters, digits and dashes, at most ${LIMITS.employeeNoMax}.`,
+  },
+  phone_invalid: { status: 400, zh: '电话号码格式不正确。', en: 'The phone number is not valid.' },
+  identity_not_allowed: {
+    status: 400,
+    zh: '匿名提交不能带姓名、工号或电话。',
+    en: 'An anonymous item may not carry a name, employee number or phone.',
+  },
+  invalid_date: { status: 400, zh: '时间格式不正确。', en: 'The date is not valid.' },
+  batch_empty: { status: 400, zh: '没有要提交的意见。', en: 'There is nothing to submit.' },
+  batch_too_large: {
+    status: 400,
+    zh: `一次最多提交 ${LIMITS.batchMax} 条。`,
+    en: `At most ${LIMITS.batchMax} items per request.`,
+  },
+  body_too_large: { status: 413, zh: '提交的内容太大。', en: 'The request body is too large.' },
+  unsupported_media_type: {
+    status: 415,
+    zh: '请求内容必须是 JSON。',
+    en: 'The request body must be JSON (Content-Type: application/json).',
+  },
+  unknown_entry_point: {
+    status: 422,
+    zh: '二维码地点不存在或已停用，请重新扫码。',
+    en: 'This QR code location does not exist or is no longer in use. Please scan again.',
+  },
+  id_conflict: {
+    status: 409,
+    zh: '这条意见的编号已被另一条内容不同的意见使用。',
+    en: 'This item id is already used by a different item.',
+  },
+  follow_up_code_taken: {
+    status: 409,
+    zh: '这个查询码已被使用，请重新提交。',
+    en: 'This follow-up code is already in use; please submit again.',
+  },
+  not_found: { status: 404, zh: '找不到该内容。', en: 'Not found.' },
+  entry_point_not_found: {
+    status: 404,
+    zh: '二维码地点不存在或已停用。',
+    en: 'This QR code location does not exist or is no longer in use.',
+  },
+  method_not_allowed: { status: 405, zh: '不支持该请求方式。', en: 'Method not allowed.' },
+  rate_limited: { status: 429, zh: '操作太频繁，请稍后再试。', en: 'Too many requests; please try again later.' },
+  internal_error: { status: 500, zh: '服务器出错了，请稍后再试。', en: 'Something went wrong on the server. Please try again later.' },
+  unavailable: { status: 503, zh: '服务暂时不可用，请稍后再试。', en: 'The service is unavailable. Please try again later.' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>
+
+export type ErrorCode = keyof typeof ERRORS
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value)
+}
+
+/** The text for `code` in `lang`. */
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  const entry = ERRORS[code]
+  return lang === 'en' ? entry.en : entry.zh
+}
+
+/** The HTTP status that `code` is answered with. */
+export function errorStatus(code: ErrorCode): number {
+  return ERRORS[code].status
+}

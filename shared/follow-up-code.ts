@@ -1,0 +1,52 @@
+/**
+ * Follow-up codes (查询码): 80 random bits in Crockford base32, shown as four groups of four,
+ * e.g. `7K3M-9QXD-2HFT-A8ZC`. Made on the device so that the worker has it before any network;
+ * the server keeps only a hash.
+ */
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+const LENGTH = 16
+const BYTES = 10
+
+/** A new random follow-up code in display form. */
+export function newFollowUpCode(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = defaultRandom): string {
+  const bytes = random(new Uint8Array(BYTES))
+  let bits = 0
+  let value = 0
+  let out = ''
+  for (const byte of bytes) {
+    value = (value << 8) | byte
+    bits += 8
+    while (bits >= 5) {
+      bits -= 5
+      out += ALPHABET[(value >>> bits) & 31]
+    }
+    value &= (1 << bits) - 1
+  }
+  return formatFollowUpCode(out)
+}
+
+/**
+ * What a person typed, in canonical form (16 characters, no separators), or null if it
+ * cannot be a code. Accepts lower case, spaces and dashes, and the look-alikes O/I/L.
+ */
+export function normalizeFollowUpCode(input: string): string | null {
+  if (typeof input !== 'string' || input.length > 64) return null
+  const compact = input
+    .toUpperCase()
+    .replace(/[\s\-_]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1')
+  if (compact.length !== LENGTH) return null
+  for (const ch of compact) if (!ALPHABET.includes(ch)) return null
+  return compact
+}
+
+/** Groups a canonical code for display: `XXXX-XXXX-XXXX-XXXX`. */
+export function formatFollowUpCode(canonical: string): string {
+  return canonical.match(/.{1,4}/g)?.join('-') ?? canonical
+}
+
+function defaultRandom(bytes: Uint8Array<ArrayBuffer>): Uint8Array {
+  return globalThis.crypto.getRandomValues(bytes)
+}

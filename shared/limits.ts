@@ -1,0 +1,23 @@
+/** Every size, length and count limit, in one place. Lengths count Unicode code points. */
+export const LIMITS = {
+  contentMin: 5,
+  contentMax: 2000,
+  nameMax: 50,
+  employeeNoMax: 32,
+  phoneMin: 5,
+  phoneMax: 20,
+  /** Items in one submission request. */
+  batchMax: 100,
+  /** Follow-up codes in one tracking request. */
+  trackMax: 100,
+  /** Bytes of one request body: 100 items of 2000 three-byte characters, with room for the rest. */
+  bodyMaxBytes: 1024 * 1024,
+  entryPointCodeMax: 32,
+} as const
+
+/** Length in code points, so that one Chinese character or one emoji counts as one. */
+export function charLength(text: string): number {
+  let n = 0
+  for (const _ of text) n++
+  return n
+}

@@ -1,0 +1,145 @@
+import * as v from 'valibot'
+import { CATEGORY_IDS } from './categories'
+import { isErrorCode, type ErrorCode } from './errors'
+import { normalizeFollowUpCode } from './follow-up-code'
+import { LIMITS, charLength } from './limits'
+import { isUuidV7 } from './uuid'
+
+/**
+ * The schemas of what a worker sends. The form runs them before an item enters the outbox,
+ * and the route runs them again on arrival: one source, so the two can never disagree.
+ * Each check's message is an error code from `errors.ts`.
+ */
+
+// Lone surrogates and NUL cannot be stored in PostgreSQL text; other control characters are noise.
+const UNSAVABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Normalises free text the same way on device and server: CRLF to LF, trimmed. */
+export function normalizeText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim()
+}
+
+const savable = (text: string) => !UNSAVABLE.test(text)
+
+const lineOfText = (max: number, tooLong: ErrorCode, empty: ErrorCode) =>
+  v.pipe(
+    v.string(),
+    v.transform(normalizeText),
+    v.check(savable, 'invalid_characters'),
+    v.check((s) => s.length > 0, empty),
+    v.check((s) => charLength(s) <= max && !s.includes('\n'), tooLong),
+  )
+
+const optionalLine = (pattern: RegExp, code: ErrorCode) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(normalizeText),
+      v.check((s) => pattern.test(s), code),
+    ),
+  )
+
+export const SubmitterSchema = v.strictObject({
+  name: lineOfText(LIMITS.nameMax, 'name_too_long', 'name_required'),
+  employeeNo: optionalLine(new RegExp(`^[A-Za-z0-9-]{0,${LIMITS.employeeNoMax}}$`), 'employee_no_invalid'),
+  phone: optionalLine(new RegExp(`^$|^\\+?[0-9][0-9 -]{${LIMITS.phoneMin - 2},${LIMITS.phoneMax - 2}}[0-9]$`), 'phone_invalid'),
+})
+
+const isoDate = v.pipe(
+  v.string(),
+  v.isoTimestamp('invalid_date'),
+  v.transform((s) => new Date(s)),
+  v.check((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2200, 'invalid_date'),
+  v.transform((d) => d.toISOString()),
+)
+
+/** One suggestion as the device sends it. */
+export const SubmitItemSchema = v.pipe(
+  v.strictObject({
+    id: v.pipe(v.string(), v.check((s) => isUuidV7(s), 'invalid_id')),
+    followUpCode: v.pipe(
+      v.string(),
+      v.check((s) => normalizeFollowUpCode(s) !== null, 'invalid_follow_up_code'),
+      v.transform((s) => normalizeFollowUpCode(s) as string),
+    ),
+    entryPoint: v.pipe(
+      v.string(),
+      v.regex(new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.entryPointCodeMax}}$`), 'unknown_entry_point'),
+    ),
+    category: v.picklist(CATEGORY_IDS, 'invalid_category'),
+    content: v.pipe(
+      v.string(),
+      v.transform(normalizeText),
+      v.check(savable, 'invalid_characters'),
+      v.check((s) => charLength(s) >= LIMITS.contentMin, 'content_too_short'),
+      v.check((s) => charLength(s) <= LIMITS.contentMax, 'content_too_long'),
+    ),
+    anonymous: v.boolean(),
+    submitter: v.optional(SubmitterSchema),
+    createdAt: isoDate,
+  }),
+  v.forward(
+    v.check((item) => !(item.anonymous && item.submitter), 'identity_not_allowed'),
+    ['submitter'],
+  ),
+  v.forward(
+    v.check((item) => item.anonymous || item.submitter !== undefined, 'name_required'),
+    ['submitter'],
+  ),
+)
+
+export type SubmitItemInput = v.InferInput<typeof SubmitItemSchema>
+/** A validated, normalised item: canonical follow-up code, trimmed text, ISO date. */
+export type SubmitItem = v.InferOutput<typeof SubmitItemSchema>
+
+/** The envelope of a submission: 1 to 100 items, each then validated on its own. */
+export const SubmitBatchSchema = v.strictObject({
+  items: v.pipe(
+    v.array(v.unknown()),
+    v.minLength(1, 'batch_empty'),
+    v.maxLength(LIMITS.batchMax, 'batch_too_large'),
+  ),
+})
+
+/** Follow-up codes whose items the device wants to refresh. Invalid codes get a per-code answer. */
+export const TrackRequestSchema = v.strictObject({
+  codes: v.pipe(
+    v.array(v.string()),
+    v.minLength(1, 'batch_empty'),
+    v.maxLength(LIMITS.trackMax, 'batch_too_large'),
+  ),
+})
+
+/** One problem with the input: where (`items.0.content`) and what (an error code). */
+export interface FieldError {
+  path: string
+  code: ErrorCode
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] }
+
+/** Runs `schema` and turns its issues into error codes with paths. */
+export function validate<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): Validated<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input)
+  if (result.success) return { ok: true, value: result.output }
+  return { ok: false, errors: result.issues.map(toFieldError) }
+}
+
+function toFieldError(issue: v.BaseIssue<unknown>): FieldError {
+  const path = (issue.path ?? []).map((p) => String(p.key)).join('.')
+  return { path, code: issueCode(issue) }
+}
+
+function issueCode(issue: v.BaseIssue<unknown>): ErrorCode {
+  if (isErrorCode(issue.message)) return issue.message
+  if (issue.kind === 'schema') {
+    const last = issue.path?.at(-1)
+    if (issue.expected === 'never') return 'unknown_field'
+    if (last?.origin === 'key' || (last && last.value === undefined && issue.input === undefined)) return 'missing_field'
+    return 'invalid_type'
+  }
+  return 'invalid_request'
+}
