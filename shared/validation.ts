@@ -21,6 +21,13 @@ export function normalizeText(text: string): string {
 
 const savable = (text: string) => !UNSAVABLE.test(text)
 
+// valibot's object schemas take arrays for objects; the wire never has an array where an object goes.
+const record = <E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(
+    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'invalid_type'),
+    v.strictObject(entries),
+  )
+
 const lineOfText = (max: number, tooLong: ErrorCode, empty: ErrorCode) =>
   v.pipe(
     v.string(),
@@ -39,7 +46,7 @@ const optionalLine = (pattern: RegExp, code: ErrorCode) =>
     ),
   )
 
-export const SubmitterSchema = v.strictObject({
+export const SubmitterSchema = record({
   name: lineOfText(LIMITS.nameMax, 'name_too_long', 'name_required'),
   employeeNo: optionalLine(new RegExp(`^[A-Za-z0-9-]{0,${LIMITS.employeeNoMax}}$`), 'employee_no_invalid'),
   phone: optionalLine(new RegExp(`^$|^\\+?[0-9][0-9 -]{${LIMITS.phoneMin - 2},${LIMITS.phoneMax - 2}}[0-9]$`), 'phone_invalid'),
@@ -55,7 +62,7 @@ const isoDate = v.pipe(
 
 /** One suggestion as the device sends it. */
 export const SubmitItemSchema = v.pipe(
-  v.strictObject({
+  record({
     id: v.pipe(v.string(), v.check((s) => isUuidV7(s), 'invalid_id')),
     followUpCode: v.pipe(
       v.string(),
@@ -93,7 +100,7 @@ export type SubmitItemInput = v.InferInput<typeof SubmitItemSchema>
 export type SubmitItem = v.InferOutput<typeof SubmitItemSchema>
 
 /** The envelope of a submission: 1 to 100 items, each then validated on its own. */
-export const SubmitBatchSchema = v.strictObject({
+export const SubmitBatchSchema = record({
   items: v.pipe(
     v.array(v.unknown()),
     v.minLength(1, 'batch_empty'),
@@ -102,7 +109,7 @@ export const SubmitBatchSchema = v.strictObject({
 })
 
 /** Follow-up codes whose items the device wants to refresh. Invalid codes get a per-code answer. */
-export const TrackRequestSchema = v.strictObject({
+export const TrackRequestSchema = record({
   codes: v.pipe(
     v.array(v.string()),
     v.minLength(1, 'batch_empty'),

@@ -1,0 +1,33 @@
+import { expect, it } from 'vitest'
+import { describeEachDialect } from '../helpers/test-db'
+import { testApp } from '../helpers/test-app'
+
+describeEachDialect('GET /api/health and /api/entry-points', ({ db, dialect }) => {
+  it('says the app is up and which database it runs on', async () => {
+    const res = await testApp(db()).request('/api/health')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true, database: dialect, version: 'test' })
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('names a QR entry point and the units above it', async () => {
+    const res = await testApp(db()).request('/api/entry-points/cs3')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ code: 'cs3', name: '第三中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第三中心站'] })
+  })
+
+  it('answers an unknown or malformed entry point with a JSON 404', async () => {
+    for (const code of ['nowhere', '%27%3B--', 'x'.repeat(40)]) {
+      const res = await testApp(db()).request(`/api/entry-points/${code}`, { headers: { 'accept-language': 'en' } })
+      expect(res.status).toBe(404)
+      expect(await res.json()).toEqual({ error: { code: 'entry_point_not_found', message: expect.stringContaining('QR') } })
+    }
+  })
+
+  it('sends security headers that keep the referrer and framing out', async () => {
+    const res = await testApp(db()).request('/api/health')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+  })
+})

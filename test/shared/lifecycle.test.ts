@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import {
+  ACTIONS,
+  STATUSES,
+  TRANSITIONS,
+  actionsFrom,
+  isPublicEventKind,
+  transition,
+  type Action,
+  type ActorKind,
+  type Status,
+} from '../../shared/lifecycle'
+
+const ACTORS: ActorKind[] = ['worker', 'officer', 'handler', 'system']
+
+// The expected table, written out by hand: the test is only worth something if it does not
+// derive its expectations from the code under test.
+const ALLOWED: Array<[Status, Action, Status, ActorKind[]]> = [
+  ['submitted', 'accept', 'accepted', ['officer']],
+  ['submitted', 'decline', 'declined', ['officer']],
+  ['accepted', 'decline', 'declined', ['officer']],
+  ['submitted', 'merge', 'merged', ['officer']],
+  ['accepted', 'merge', 'merged', ['officer']],
+  ['accepted', 'dispatch', 'dispatched', ['officer']],
+  ['dispatched', 'dispatch', 'dispatched', ['officer']],
+  ['reported', 'dispatch', 'dispatched', ['officer']],
+  ['dispatched', 'report', 'reported', ['handler', 'officer']],
+  ['accepted', 'reply', 'replied', ['officer']],
+  ['reported', 'reply', 'replied', ['officer']],
+  ['replied', 'close', 'closed', ['officer']],
+  ['replied', 'reopen', 'accepted', ['worker', 'officer']],
+  ['closed', 'reopen', 'accepted', ['worker', 'officer']],
+  ['declined', 'reopen', 'accepted', ['worker', 'officer']],
+]
+
+describe('transition', () => {
+  for (const status of STATUSES) {
+    for (const action of ACTIONS) {
+      const rule = ALLOWED.find(([from, a]) => from === status && a === action)
+      for (const actor of ACTORS) {
+        if (rule && rule[3].includes(actor)) {
+          it(`allows ${actor} to ${action} from ${status} (→ ${rule[2]})`, () => {
+            expect(transition(status, action, actor)).toEqual({ ok: true, action, from: status, to: rule[2] })
+          })
+        } else if (rule) {
+          it(`refuses ${action} from ${status} by ${actor}`, () => {
+            expect(transition(status, action, actor)).toEqual({ ok: false, code: 'actor_not_allowed', action, from: status, actor })
+          })
+        } else {
+          it(`refuses ${action} from ${status} (${actor})`, () => {
+            const result = transition(status, action, actor)
+            expect(result.ok).toBe(false)
+            expect(result).toMatchObject({ code: 'transition_not_allowed', from: status, action })
+          })
+        }
+      }
+    }
+  }
+
+  it('lists exactly the hand-written allowed pairs', () => {
+    const fromTable = ACTIONS.flatMap((a) => (TRANSITIONS[a].from as readonly Status[]).map((s) => `${s}:${a}`)).sort()
+    expect(fromTable).toEqual(ALLOWED.map(([s, a]) => `${s}:${a}`).sort())
+  })
+
+  it('tells which actions remain possible when refusing', () => {
+    const result = transition('submitted', 'close', 'officer')
+    expect(result).toMatchObject({ ok: false, allowed: ['accept', 'decline', 'merge'] })
+  })
+
+  it('leaves merged items with no way out', () => {
+    expect(actionsFrom('merged')).toEqual([])
+  })
+
+  it('offers a worker only the reopen of an answered item', () => {
+    expect(actionsFrom('replied', 'worker')).toEqual(['reopen'])
+    expect(actionsFrom('submitted', 'worker')).toEqual([])
+  })
+
+  it('never shows internal notes or identity reveals to the worker', () => {
+    expect(isPublicEventKind('note')).toBe(false)
+    expect(isPublicEventKind('reveal')).toBe(false)
+    expect(isPublicEventKind('reply')).toBe(true)
+  })
+})
