@@ -7,12 +7,14 @@ import { pickLang } from '../shared/lang'
 import type { DialectName } from './db/connect'
 import type { Database } from './db/schema'
 import { ApiError, sendError } from './http/api-error'
-import type { AppEnv } from './http/env'
+import type { AppEnv, NetworkOptions } from './http/env'
 import { mountStatic } from './http/static'
 import { entryPointsRoute } from './routes/entry-points'
 import { healthRoute } from './routes/health'
 import { suggestionsRoute } from './routes/suggestions'
 import { trackRoute } from './routes/track'
+import { authRoute } from './routes/auth'
+import { itemsRoute } from './routes/admin/items'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -21,15 +23,18 @@ export interface AppOptions {
   /** The built PWA's folder; without it the app serves the API alone (tests). */
   staticDir?: string | null
   logRequests?: boolean
+  network?: Partial<NetworkOptions>
 }
 
 /** Builds the whole server. Reads no environment and opens nothing: `index.ts` does that. */
 export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>()
+  const network: NetworkOptions = { trustProxy: false, publicOrigin: null, ...options.network }
 
   app.use('*', async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')))
     c.set('db', options.db)
+    c.set('network', network)
     await next()
   })
   if (options.logRequests) {
@@ -70,6 +75,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/entry-points', entryPointsRoute)
   app.route('/api/suggestions', suggestionsRoute)
   app.route('/api/track', trackRoute)
+  app.route('/api/auth', authRoute)
+  app.route('/api/admin/items', itemsRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) mountStatic(app, options.staticDir)

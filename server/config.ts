@@ -11,6 +11,10 @@ export interface Config {
   seedDemo: 'auto' | 'yes' | 'no'
   staticDir: string
   logRequests: boolean
+  /** Believe X-Forwarded-* headers: set only behind a reverse proxy that sets them. */
+  trustProxy: boolean
+  /** The public origin (e.g. https://yijian.example.com) when behind a proxy that rewrites Host. */
+  publicOrigin: string | null
   version: string
 }
 
@@ -30,6 +34,8 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     seedDemo,
     staticDir: resolve(root, env.STATIC_DIR ?? 'dist/client'),
     logRequests: env.LOG_REQUESTS !== '0',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    publicOrigin: env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : null,
     version: readVersion(root),
   }
 }

@@ -29,6 +29,7 @@ const app = createApp({
   version: config.version,
   staticDir: config.staticDir,
   logRequests: config.logRequests,
+  network: { trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
 })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const ms = Math.round(performance.now() - started)

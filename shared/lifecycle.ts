@@ -19,7 +19,7 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number]
 
 /** Who performs an action. `worker` is the anonymous or named submitter, acting by follow-up code. */
-export type ActorKind = 'worker' | 'officer' | 'handler' | 'system'
+export type ActorKind = 'worker' | 'officer' | 'handler' | 'leader' | 'system'
 
 /**
  * Every allowed status change: the action, the statuses it may start from, the status it

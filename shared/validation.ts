@@ -19,10 +19,12 @@ export function normalizeText(text: string): string {
   return text.replace(/\r\n?/g, '\n').trim()
 }
 
-const savable = (text: string) => !UNSAVABLE.test(text)
+/** False for text PostgreSQL cannot store or that carries control characters. */
+export const savable = (text: string) => !UNSAVABLE.test(text)
 
 // valibot's object schemas take arrays for objects; the wire never has an array where an object goes.
-const record = <E extends v.ObjectEntries>(entries: E) =>
+/** A strict object schema that refuses arrays too. */
+export const record = <E extends v.ObjectEntries>(entries: E) =>
   v.pipe(
     v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'invalid_type'),
     v.strictObject(entries),

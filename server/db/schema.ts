@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ActorKind, EventKind, Status } from '../../shared/lifecycle'
+import type { Rating, Role } from '../../shared/roles'
 
 /** Database table types. API types live in `shared/api.ts`; `mappers.ts` goes between them. */
 export interface Database {
@@ -7,6 +8,13 @@ export interface Database {
   entry_points: EntryPointTable
   suggestions: SuggestionTable
   suggestion_events: SuggestionEventTable
+  users: UserTable
+  sessions: SessionTable
+  rate_limits: RateLimitTable
+  server_secrets: ServerSecretTable
+  assignments: AssignmentTable
+  reply_templates: ReplyTemplateTable
+  identity_reveals: IdentityRevealTable
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -59,6 +67,12 @@ export interface SuggestionTable {
   /** Bumped by every change: optimistic concurrency for reviewers' edits. */
   version: ColumnType<number, number | undefined, number>
   merged_into: string | null
+  summary: ColumnType<string | null, string | null | undefined, string | null>
+  tags: ColumnType<string[], string[] | undefined, string[]>
+  is_proposal: ColumnType<boolean, boolean | undefined, boolean>
+  rating: ColumnType<Rating | null, Rating | null | undefined, Rating | null>
+  /** Distinct characters and character pairs of the content, for indexed substring search. */
+  content_grams: ColumnType<string[], string[] | undefined, string[]>
 }
 
 export interface SuggestionEventTable {
@@ -75,5 +89,73 @@ export interface SuggestionEventTable {
   public_text: string | null
   is_public: boolean
   data: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
+  created_at: CreatedAt
+}
+
+export interface UserTable {
+  id: Generated<string>
+  username: string
+  display_name: string
+  password_hash: string
+  role: Role
+  unit_id: string
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface SessionTable {
+  token_hash: string
+  user_id: string
+  csrf_token: string
+  created_at: CreatedAt
+  last_seen_at: UpdatedAt
+  expires_at: ColumnType<Date, Date | string, Date | string>
+}
+
+export interface RateLimitTable {
+  key: string
+  window_start: ColumnType<Date, Date | string, Date | string>
+  count: number
+}
+
+export interface ServerSecretTable {
+  name: string
+  value: string
+}
+
+export type AssignmentOutcome = 'completed' | 'partial' | 'cannot'
+
+export interface AssignmentTable {
+  id: Generated<string>
+  suggestion_id: string
+  unit_id: string
+  leader_id: string
+  responsible_id: string
+  deadline: ColumnType<Date, Date | string, Date | string>
+  instructions: string | null
+  state: ColumnType<'open' | 'reported', 'open' | 'reported' | undefined, 'open' | 'reported'>
+  outcome: AssignmentOutcome | null
+  report_text: string | null
+  reported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  reported_by: string | null
+  created_by: string
+  created_at: CreatedAt
+}
+
+export interface ReplyTemplateTable {
+  id: Generated<string>
+  unit_id: string
+  title: string
+  body: string
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface IdentityRevealTable {
+  suggestion_id: string
+  user_id: string
+  revealed_by: string
+  reason: string
   created_at: CreatedAt
 }

@@ -5,7 +5,7 @@ import { PUBLIC_EVENT_KINDS } from '../../shared/lifecycle'
 import type { Database } from '../db/schema'
 
 // Facts in an event's data that a worker may read; everything else stays with the reviewers.
-const PUBLIC_DATA_KEYS = ['channel', 'rating', 'meetingAt', 'meetingPlace', 'outcome']
+const PUBLIC_DATA_KEYS = ['channel', 'rating', 'meetingAt', 'meetingPlace', 'officerName']
 
 /** The worker's view of one item: status, content, and the public part of its history. */
 export async function publicItem(db: Kysely<Database>, id: string): Promise<TrackedItem | null> {

@@ -5,6 +5,7 @@ import type { Lang } from '../../shared/lang'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItem } from '../../shared/validation'
 import type { Database } from '../db/schema'
 import { hashFollowUpCode, hashPayload } from './hashing'
+import { contentGrams } from './search-grams'
 
 /**
  * Stores each item of a submission exactly once. Items are independent: each is validated and
@@ -66,6 +67,7 @@ async function storeOne(
           submitter_employee_no: item.anonymous ? null : item.submitter?.employeeNo || null,
           submitter_phone: item.anonymous ? null : item.submitter?.phone || null,
           device_created_at: item.createdAt,
+          content_grams: contentGrams(item.content),
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('received_at')

@@ -11,7 +11,7 @@ import {
   type Status,
 } from '../../shared/lifecycle'
 
-const ACTORS: ActorKind[] = ['worker', 'officer', 'handler', 'system']
+const ACTORS: ActorKind[] = ['worker', 'officer', 'handler', 'leader', 'system']
 
 // The expected table, written out by hand: the test is only worth something if it does not
 // derive its expectations from the code under test.

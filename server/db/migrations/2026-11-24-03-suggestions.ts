@@ -18,8 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submitter_phone', 'text')
     .addColumn('status', 'text', (col) => col.notNull().defaultTo('submitted'))
     .addColumn('device_created_at', 'timestamptz', (col) => col.notNull())
-    .addColumn('received_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    // Millisecond precision, as JavaScript dates have: a page cursor built from one finds its row again.
+    .addColumn('received_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`date_trunc('milliseconds', now())`))
+    .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`date_trunc('milliseconds', now())`))
     .addColumn('version', 'integer', (col) => col.notNull().defaultTo(1))
     .addColumn('merged_into', 'uuid', (col) => col.references('suggestions.id').onDelete('restrict'))
     .addCheckConstraint(

@@ -8,7 +8,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (col) => col.notNull())
     .addColumn('from_status', 'text')
     .addColumn('to_status', 'text')
-    .addColumn('actor_kind', 'text', (col) => col.notNull().check(sql`actor_kind in ('worker','officer','handler','system')`))
+    .addColumn('actor_kind', 'text', (col) => col.notNull().check(sql`actor_kind in ('worker','officer','handler','leader','system')`))
     .addColumn('actor_user_id', 'uuid')
     .addColumn('note', 'text')
     .addColumn('public_text', 'text')

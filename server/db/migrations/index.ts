@@ -3,6 +3,13 @@ import * as orgUnits from './2026-11-24-01-org-units'
 import * as entryPoints from './2026-11-24-02-entry-points'
 import * as suggestions from './2026-11-24-03-suggestions'
 import * as suggestionEvents from './2026-11-24-04-suggestion-events'
+import * as users from './2026-11-24-05-users'
+import * as sessions from './2026-11-24-06-sessions'
+import * as rateLimits from './2026-11-24-07-rate-limits'
+import * as triage from './2026-11-24-08-triage'
+import * as assignments from './2026-11-24-09-assignments'
+import * as replyTemplates from './2026-11-24-10-reply-templates'
+import * as reveals from './2026-11-24-11-reveals'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +17,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-02-entry-points': entryPoints,
   '2026-11-24-03-suggestions': suggestions,
   '2026-11-24-04-suggestion-events': suggestionEvents,
+  '2026-11-24-05-users': users,
+  '2026-11-24-06-sessions': sessions,
+  '2026-11-24-07-rate-limits': rateLimits,
+  '2026-11-24-08-triage': triage,
+  '2026-11-24-09-assignments': assignments,
+  '2026-11-24-10-reply-templates': replyTemplates,
+  '2026-11-24-11-reveals': reveals,
 }

@@ -1,0 +1,40 @@
+import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+
+const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password.normalize('NFKC'), salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  )
+
+// scrypt with N = 2^15 takes ~32 MiB and tens of milliseconds per check: cheap for a login,
+// costly for a guesser. The parameters travel with each hash so they can be raised later.
+const COST = { N: 2 ** 15, r: 8, p: 1 }
+const KEY_LENGTH = 32
+
+export const PASSWORD_MIN = 10
+export const PASSWORD_MAX = 200
+
+/** `scrypt$N$r$p$salt$hash`, base64url parts. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...COST, maxmem: 128 * COST.N * COST.r * 2 })
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$')
+  if (scheme !== 'scrypt' || !salt || !hash) return false
+  const expected = Buffer.from(hash, 'base64url')
+  const N = Number(n)
+  const options = { N, r: Number(r), p: Number(p), maxmem: 128 * N * Number(r) * 2 }
+  const key = await scrypt(password, Buffer.from(salt, 'base64url'), expected.length, options)
+  return timingSafeEqual(key, expected)
+}
+
+/** A hash nobody's password matches, checked when the user does not exist so timing tells nothing. */
+export const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+
+/** A password for the CLI to print once: 16 characters from an alphabet without look-alikes. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  return Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('')
+}

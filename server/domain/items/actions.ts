@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely'
+import type { ActionBody, ItemActionName } from '../../../shared/admin-validation'
+import { todayInChina, dayEnd } from '../../../shared/time'
+import type { SessionUser } from '../../auth/sessions'
+import type { Database } from '../../db/schema'
+import { ApiError } from '../../http/api-error'
+import { unitInScope } from '../units'
+import { visibleTo } from './access'
+import { mayReport, roleMay } from './allowed'
+import { applyChange, applyTransition, checkVersion, lockItem, writeEvent, type Actor, type LockedItem, type Trx } from './write'
+
+type Item = NonNullable<LockedItem>
+
+/**
+ * Runs one reviewer action on one item in one transaction: role (403), visibility (404),
+ * the version the reviewer saw (409), then the action itself through the shared lifecycle.
+ */
+export async function performAction<A extends ItemActionName>(
+  db: Kysely<Database>,
+  user: SessionUser,
+  id: string,
+  action: A,
+  body: ActionBody<A>,
+): Promise<void> {
+  if (!roleMay(user.role, action)) throw new ApiError('forbidden')
+  const actor: Actor = { kind: user.role === 'admin' ? 'system' : user.role, userId: user.id }
+  await db.transaction().execute(async (trx) => {
+    const visible = await trx.selectFrom('suggestions as s').select('s.id').where('s.id', '=', id).where(visibleTo(user)).executeTakeFirst()
+    if (!visible) throw new ApiError('not_found')
+    // Merges lock both items, always in id order, so two opposite merges cannot deadlock.
+    if (action === 'merge') await lockInOrder(trx, [id, (body as ActionBody<'merge'>).into])
+    const item = await lockItem(trx, id)
+    if (!item) throw new ApiError('not_found')
+    checkVersion(item, (body as { version?: number }).version)
+    await HANDLERS[action](trx, user, item, actor, body as never)
+  })
+}
+
+type Handler<A extends ItemActionName> = (trx: Trx, user: SessionUser, item: Item, actor: Actor, body: ActionBody<A>) => Promise<void>
+
+const classification = (b: ActionBody<'accept'>) => ({
+  ...(b.category !== undefined ? { category: b.category } : {}),
+  ...(b.summary !== undefined ? { summary: b.summary || null } : {}),
+  ...(b.tags !== undefined ? { tags: [...new Set(b.tags)] } : {}),
+  ...(b.proposal !== undefined ? { is_proposal: b.proposal } : {}),
+})
+
+const HANDLERS: { [A in ItemActionName]: Handler<A> } = {
+  accept: async (trx, _user, item, actor, b) => {
+    await applyTransition(trx, item, 'accept', actor, {}, classification(b))
+  },
+
+  classify: async (trx, _user, item, actor, b) => {
+    if (item.status === 'merged') throw new ApiError('transition_not_allowed')
+    const changes = classification(b)
+    await applyChange(trx, item, 'classify', actor, { data: changes }, changes)
+  },
+
+  decline: async (trx, _user, item, actor, b) => {
+    await applyTransition(trx, item, 'decline', actor, { publicText: b.reason })
+  },
+
+  merge: async (trx, user, item, actor, b) => {
+    const target = await trx.selectFrom('suggestions as s').select(['s.id', 's.status']).where('s.id', '=', b.into).where(visibleTo(user)).executeTakeFirst()
+    if (!target || target.id === item.id || target.status === 'merged') throw new ApiError('invalid_merge_target')
+    await applyTransition(trx, item, 'merge', actor, { data: { into: target.id } }, { merged_into: target.id })
+    // Items already merged into this one follow it to the main item.
+    await trx.updateTable('suggestions').set({ merged_into: target.id }).where('merged_into', '=', item.id).execute()
+    await writeEvent(trx, target.id, 'note', actor, { from: null, to: null }, { data: { mergedFrom: item.id } })
+  },
+
+  dispatch: async (trx, user, item, actor, b) => {
+    const unit = await unitInScope(trx, user.unitPath, b.unitId)
+    if (!unit) throw new ApiError('unit_not_found', [{ path: 'unitId', code: 'unit_not_found' }])
+    await checkPerson(trx, user, b.leaderId, 'leader', 'leaderId')
+    await checkPerson(trx, user, b.responsibleId, 'handler', 'responsibleId')
+    const deadline = parseDeadline(b.deadline)
+    const assignment = await trx
+      .insertInto('assignments')
+      .values({
+        suggestion_id: item.id,
+        unit_id: unit.id,
+        leader_id: b.leaderId,
+        responsible_id: b.responsibleId,
+        deadline,
+        instructions: b.instructions || null,
+        created_by: user.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await applyTransition(trx, item, 'dispatch', actor, {
+      note: b.instructions || null,
+      data: { assignmentId: assignment.id, unitId: unit.id, unitName: unit.name, leaderId: b.leaderId, responsibleId: b.responsibleId, deadline: deadline.toISOString() },
+    })
+  },
+
+  report: async (trx, user, item, actor, b) => {
+    const a = await trx
+      .selectFrom('assignments as a')
+      .innerJoin('org_units as u', 'u.id', 'a.unit_id')
+      .select(['a.id', 'a.state', 'a.responsible_id', 'u.path as unit_path'])
+      .where('a.id', '=', b.assignmentId)
+      .where('a.suggestion_id', '=', item.id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!a) throw new ApiError('assignment_not_found')
+    if (a.state !== 'open') throw new ApiError('assignment_already_reported')
+    if (!mayReport(user, a)) throw new ApiError('forbidden')
+    await trx
+      .updateTable('assignments')
+      .set({ state: 'reported', outcome: b.outcome, report_text: b.text, reported_at: new Date(), reported_by: user.id })
+      .where('id', '=', a.id)
+      .execute()
+    const open = await trx.selectFrom('assignments').select('id').where('suggestion_id', '=', item.id).where('state', '=', 'open').execute()
+    const event = { note: b.text, data: { assignmentId: a.id, outcome: b.outcome } }
+    // The item counts as reported back when its last open dispatch is.
+    if (open.length === 0) await applyTransition(trx, item, 'report', actor, event)
+    else await applyChange(trx, item, 'assignment_report', actor, event)
+  },
+
+  reply: async (trx, user, item, actor, b) => {
+    const data: Record<string, string> = { channel: b.channel }
+    if (b.meetingAt) data.meetingAt = b.meetingAt
+    if (b.meetingPlace) data.meetingPlace = b.meetingPlace
+    if (b.showName) data.officerName = user.displayName
+    await applyTransition(trx, item, 'reply', actor, { publicText: b.text, data })
+  },
+
+  close: async (trx, _user, item, actor) => {
+    await applyTransition(trx, item, 'close', actor)
+  },
+
+  reopen: async (trx, _user, item, actor, b) => {
+    await applyTransition(trx, item, 'reopen', actor, { note: b.reason })
+  },
+
+  note: async (trx, _user, item, actor, b) => {
+    await writeEvent(trx, item.id, 'note', actor, { from: null, to: null }, { note: b.text })
+  },
+
+  reveal: async (trx, user, item, actor, b) => {
+    if (item.anonymous) throw new ApiError('not_revealable')
+    const target = await checkPerson(trx, user, b.userId, null, 'userId')
+    await trx
+      .insertInto('identity_reveals')
+      .values({ suggestion_id: item.id, user_id: target.id, revealed_by: user.id, reason: b.reason })
+      .onConflict((oc) => oc.columns(['suggestion_id', 'user_id']).doUpdateSet({ reason: b.reason, revealed_by: user.id }))
+      .execute()
+    await writeEvent(trx, item.id, 'reveal', actor, { from: null, to: null }, { note: b.reason, data: { userId: target.id, userName: target.display_name } })
+  },
+}
+
+/** An active reviewer in the acting officer's subtree, of the expected role. */
+async function checkPerson(trx: Trx, user: SessionUser, id: string, role: 'leader' | 'handler' | null, path: string) {
+  const person = await trx
+    .selectFrom('users as p')
+    .innerJoin('org_units as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.role', 'p.active', 'p.display_name', 'u.path'])
+    .where('p.id', '=', id)
+    .executeTakeFirst()
+  const ok = person && person.active && person.path.startsWith(user.unitPath) && (role === null ? person.role !== 'admin' : person.role === role)
+  if (!ok) throw new ApiError('user_not_found', [{ path, code: 'user_not_found' }])
+  return person
+}
+
+async function lockInOrder(trx: Trx, ids: string[]): Promise<void> {
+  await trx.selectFrom('suggestions').select('id').where('id', 'in', [...new Set(ids)]).orderBy('id').forUpdate().execute()
+}
+
+const MAX_DEADLINE_MS = 2 * 366 * 24 * 3600_000
+
+/** A day means the end of that day in China; it must be today or later, and within two years. */
+function parseDeadline(input: string): Date {
+  const isDay = /^\d{4}-\d{2}-\d{2}$/.test(input)
+  const deadline = isDay ? dayEnd(input) : new Date(input)
+  const now = Date.now()
+  // 2026-02-30 would roll over into March: a day must name itself.
+  if (Number.isNaN(deadline.getTime()) || (isDay && todayInChina(deadline) !== input)) throw new ApiError('invalid_date')
+  const tooEarly = isDay ? input < todayInChina() : deadline.getTime() <= now
+  if (tooEarly || deadline.getTime() > now + MAX_DEADLINE_MS) throw new ApiError('invalid_deadline')
+  return deadline
+}

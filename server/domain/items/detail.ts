@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely'
+import type { AdminEvent, AssignmentView, ItemDetail } from '../../../shared/admin-api'
+import type { SessionUser } from '../../auth/sessions'
+import type { Database } from '../../db/schema'
+import { visibleTo } from './access'
+import { allowedActions } from './allowed'
+import { itemRows, toSummary } from './list'
+
+/** Everything a reviewer may know about one item, or null when it is not theirs to see. */
+export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: string, now = new Date()): Promise<ItemDetail | null> {
+  const row = await itemRows(db)
+    .select(['s.content', 's.version', 's.submitter_name', 's.submitter_employee_no', 's.submitter_phone', 's.merged_into'])
+    .where('s.id', '=', id)
+    .where(visibleTo(user))
+    .executeTakeFirst()
+  if (!row) return null
+  const [assignments, events, revealed, mergedInto, duplicates] = await Promise.all([
+    assignmentsOf(db, id, now),
+    eventsOf(db, id),
+    db.selectFrom('identity_reveals').select('user_id').where('suggestion_id', '=', id).where('user_id', '=', user.id).executeTakeFirst(),
+    row.merged_into
+      ? db.selectFrom('suggestions').select(['id', 'summary', 'status']).where('id', '=', row.merged_into).executeTakeFirst()
+      : undefined,
+    db.selectFrom('suggestions').select(['id', 'status']).where('merged_into', '=', id).orderBy('received_at').execute(),
+  ])
+  // The union sees who wrote a named item; anyone else only when the union revealed it to them.
+  const seesIdentity = user.role === 'officer' || revealed !== undefined
+  const submitter = row.anonymous
+    ? null
+    : seesIdentity
+      ? { name: row.submitter_name ?? '', employeeNo: row.submitter_employee_no, phone: row.submitter_phone }
+      : ('hidden' as const)
+  return {
+    ...toSummary(row, now),
+    content: row.content,
+    version: row.version,
+    submitter,
+    mergedInto: mergedInto ?? null,
+    duplicates,
+    assignments: assignments.views,
+    events,
+    allowed: allowedActions(user, row, assignments.raw),
+  }
+}
+
+async function assignmentsOf(db: Kysely<Database>, id: string, now: Date) {
+  const rows = await db
+    .selectFrom('assignments as a')
+    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
+    .innerJoin('users as l', 'l.id', 'a.leader_id')
+    .innerJoin('users as r', 'r.id', 'a.responsible_id')
+    .select([
+      'a.id',
+      'a.unit_id',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      'a.leader_id',
+      'l.display_name as leader_name',
+      'a.responsible_id',
+      'r.display_name as responsible_name',
+      'a.deadline',
+      'a.instructions',
+      'a.state',
+      'a.outcome',
+      'a.report_text',
+      'a.reported_at',
+    ])
+    .where('a.suggestion_id', '=', id)
+    .orderBy('a.created_at')
+    .execute()
+  const views: AssignmentView[] = rows.map((a) => ({
+    id: a.id,
+    unit: { id: a.unit_id, name: a.unit_name },
+    leader: { id: a.leader_id, displayName: a.leader_name },
+    responsible: { id: a.responsible_id, displayName: a.responsible_name },
+    deadline: a.deadline.toISOString(),
+    instructions: a.instructions,
+    state: a.state,
+    outcome: a.outcome,
+    reportText: a.report_text,
+    reportedAt: a.reported_at?.toISOString() ?? null,
+    overdue: a.state === 'open' && a.deadline.getTime() < now.getTime(),
+  }))
+  return { views, raw: rows }
+}
+
+async function eventsOf(db: Kysely<Database>, id: string): Promise<AdminEvent[]> {
+  const rows = await db
+    .selectFrom('suggestion_events as ev')
+    .leftJoin('users as u', 'u.id', 'ev.actor_user_id')
+    .select(['ev.id', 'ev.kind', 'ev.created_at', 'ev.from_status', 'ev.to_status', 'ev.actor_kind', 'u.display_name', 'ev.note', 'ev.public_text', 'ev.is_public', 'ev.data'])
+    .where('ev.suggestion_id', '=', id)
+    .orderBy('ev.id')
+    .execute()
+  return rows.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    at: e.created_at.toISOString(),
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    actor: { kind: e.actor_kind, name: e.display_name },
+    note: e.note,
+    publicText: e.public_text,
+    isPublic: e.is_public,
+    data: e.data,
+  }))
+}

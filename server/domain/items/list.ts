@@ -1,0 +1,118 @@
+import { sql, type Kysely } from 'kysely'
+import type { ItemPage, ItemSummary } from '../../../shared/admin-api'
+import type { ItemQuery } from '../../../shared/admin-validation'
+import type { CategoryId } from '../../../shared/categories'
+import { dayEnd, dayStart } from '../../../shared/time'
+import type { SessionUser } from '../../auth/sessions'
+import type { Database } from '../../db/schema'
+import { ApiError } from '../../http/api-error'
+import { queryGrams } from '../search-grams'
+import { unitInScope } from '../units'
+import { visibleTo } from './access'
+
+const DEFAULT_PAGE = 30
+
+/** The inbox: the items this reviewer sees, newest first, filtered, one keyset page at a time. */
+export async function listItems(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now = new Date()): Promise<ItemPage> {
+  const limit = query.limit ?? DEFAULT_PAGE
+  let q = itemRows(db).where(visibleTo(user))
+  if (query.status?.length) q = q.where('s.status', 'in', query.status)
+  if (query.category?.length) q = q.where('s.category', 'in', query.category)
+  if (query.rating?.length) q = q.where('s.rating', 'in', query.rating)
+  if (query.entryPoint) q = q.where('e.code', '=', query.entryPoint)
+  if (query.proposal === '1') q = q.where('s.is_proposal', '=', true)
+  if (query.from) q = q.where('s.received_at', '>=', dayStart(query.from))
+  if (query.to) q = q.where('s.received_at', '<=', dayEnd(query.to))
+  if (query.unitId) {
+    const unit = await unitInScope(db, user.unitPath, query.unitId)
+    if (!unit) throw new ApiError('unit_not_found')
+    q = q.where('u.path', 'like', `${unit.path}%`)
+  }
+  if (query.overdue === '1') {
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('assignments as oa').select('oa.id').whereRef('oa.suggestion_id', '=', 's.id').where('oa.state', '=', 'open').where('oa.deadline', '<', now),
+      ),
+    )
+  }
+  if (query.q) {
+    const needle = query.q.toLowerCase()
+    const grams = queryGrams(needle)
+    if (grams.length) q = q.where(sql<boolean>`s.content_grams @> ${sql.val(grams)}::text[]`)
+    q = q.where(sql<boolean>`strpos(lower(s.content), ${needle}) > 0`)
+  }
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor)
+    q = q.where((eb) => eb.or([eb('s.received_at', '<', at), eb.and([eb('s.received_at', '=', at), eb('s.id', '<', id)])]))
+  }
+  const rows = await q.orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').limit(limit + 1).execute()
+  const page = rows.slice(0, limit).map((r) => toSummary(r, now))
+  const last = rows.length > limit ? rows[limit - 1] : undefined
+  return { items: page, nextCursor: last ? encodeCursor(last.received_at, last.id) : null }
+}
+
+/** The columns of an item summary, shared by the list and the detail. */
+export function itemRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('suggestions as s')
+    .innerJoin('entry_points as e', 'e.id', 's.entry_point_id')
+    .innerJoin('org_units as u', 'u.id', 's.unit_id')
+    .select((eb) => [
+      's.id',
+      's.status',
+      's.category',
+      's.summary',
+      sql<string>`left(s.content, 80)`.as('excerpt'),
+      's.tags',
+      's.is_proposal',
+      's.anonymous',
+      'e.code as entry_code',
+      'e.name as entry_name',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      's.received_at',
+      's.updated_at',
+      's.rating',
+      eb
+        .selectFrom('assignments as na')
+        .select((x) => x.fn.min('na.deadline').as('d'))
+        .whereRef('na.suggestion_id', '=', 's.id')
+        .where('na.state', '=', 'open')
+        .as('next_deadline'),
+    ])
+    .$narrowType<{ next_deadline: Date | null }>()
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof itemRows>['execute']>>[number]
+
+export function toSummary(r: Row, now: Date): ItemSummary {
+  const next = r.next_deadline ? new Date(r.next_deadline) : null
+  return {
+    id: r.id,
+    status: r.status,
+    category: r.category as CategoryId,
+    summary: r.summary,
+    excerpt: r.excerpt,
+    tags: r.tags,
+    isProposal: r.is_proposal,
+    anonymous: r.anonymous,
+    entryPoint: { code: r.entry_code, name: r.entry_name },
+    unit: { id: r.unit_id, name: r.unit_name },
+    receivedAt: r.received_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    overdue: next !== null && next.getTime() < now.getTime(),
+    nextDeadline: next?.toISOString() ?? null,
+    rating: r.rating,
+  }
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url')
+}
+
+function decodeCursor(cursor: string): [Date, string] {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
+  const at = new Date(iso ?? '')
+  if (Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw new ApiError('invalid_cursor')
+  return [at, id!]
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely'
+import { normalizeFollowUpCode } from '../../../shared/follow-up-code'
+import type { Rating } from '../../../shared/roles'
+import type { Database } from '../../db/schema'
+import { ApiError } from '../../http/api-error'
+import { hashFollowUpCode } from '../hashing'
+import { applyChange, applyTransition, lockItem, type Actor } from './write'
+
+const WORKER: Actor = { kind: 'worker', userId: null }
+
+/** The id of the item behind a follow-up code; a wrong code looks like a missing item. */
+async function itemIdByCode(db: Kysely<Database>, code: string): Promise<string> {
+  const canonical = normalizeFollowUpCode(code)
+  if (!canonical) throw new ApiError('invalid_follow_up_code')
+  const row = await db.selectFrom('suggestions').select('id').where('follow_up_hash', '=', hashFollowUpCode(canonical)).executeTakeFirst()
+  if (!row) throw new ApiError('not_found')
+  return row.id
+}
+
+/**
+ * The worker's verdict on the answer. 不满意 sends the item back to the union (reopen, by the
+ * worker); a verdict before there is an answer is refused.
+ */
+export async function rateItem(db: Kysely<Database>, code: string, rating: Rating, message: string | undefined): Promise<string> {
+  const id = await itemIdByCode(db, code)
+  await db.transaction().execute(async (trx) => {
+    const item = (await lockItem(trx, id))!
+    if (item.status !== 'replied' && item.status !== 'closed') throw new ApiError('rating_not_allowed')
+    await applyChange(trx, item, 'rate', WORKER, { isPublic: true, publicText: message || null, data: { rating } }, { rating })
+    if (rating === 'unsatisfied') await applyTransition(trx, item, 'reopen', WORKER, { publicText: message || null })
+  })
+  return id
+}
+
+/** A follow-up message from the worker; the union sees it on the item's timeline. */
+export async function messageItem(db: Kysely<Database>, code: string, text: string): Promise<string> {
+  const id = await itemIdByCode(db, code)
+  await db.transaction().execute(async (trx) => {
+    const item = (await lockItem(trx, id))!
+    await applyChange(trx, item, 'message', WORKER, { isPublic: true, publicText: text })
+  })
+  return id
+}

@@ -1,0 +1,150 @@
+import type { CategoryId } from './categories'
+import type { Action, ActorKind, EventKind, Status } from './lifecycle'
+import type { Outcome, Rating, Role } from './roles'
+
+/** A unit as reviewers see it: its name and the names above it, root first. */
+export interface UnitRef {
+  id: string
+  name: string
+  path: string[]
+}
+
+/** `GET /api/auth/me`, and the answer to a login. */
+export interface Me {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  unit: UnitRef
+  /** Sent back in `X-CSRF-Token` on every write. */
+  csrfToken: string
+}
+
+export interface UserView {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  unit: UnitRef
+  active: boolean
+  createdAt: string
+}
+
+export interface UnitView {
+  id: string
+  parentId: string | null
+  kind: string
+  name: string
+  sort: number
+  /** Names from the root down to this unit. */
+  path: string[]
+}
+
+export interface EntryPointView {
+  id: string
+  code: string
+  name: string
+  unit: UnitRef
+  active: boolean
+  /** The address the QR poster carries, relative to the site: `/?s=code`. */
+  link: string
+}
+
+/** One row of the union's inbox. Never carries the submitter's identity. */
+export interface ItemSummary {
+  id: string
+  status: Status
+  category: CategoryId
+  summary: string | null
+  /** The start of the content, for the list. */
+  excerpt: string
+  tags: string[]
+  isProposal: boolean
+  anonymous: boolean
+  entryPoint: { code: string; name: string }
+  unit: { id: string; name: string }
+  receivedAt: string
+  updatedAt: string
+  /** Dispatched and past a deadline without a report. */
+  overdue: boolean
+  /** The earliest deadline among open dispatches. */
+  nextDeadline: string | null
+  rating: Rating | null
+}
+
+/** `GET /api/admin/items`: newest first, keyset-paginated. */
+export interface ItemPage {
+  items: ItemSummary[]
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: string | null
+}
+
+export interface PersonRef {
+  id: string
+  displayName: string
+}
+
+export interface AssignmentView {
+  id: string
+  unit: { id: string; name: string }
+  leader: PersonRef
+  responsible: PersonRef
+  deadline: string
+  instructions: string | null
+  state: 'open' | 'reported'
+  outcome: Outcome | null
+  reportText: string | null
+  reportedAt: string | null
+  overdue: boolean
+}
+
+/** A step of the full history, as reviewers see it. */
+export interface AdminEvent {
+  id: number
+  kind: EventKind
+  at: string
+  fromStatus: Status | null
+  toStatus: Status | null
+  actor: { kind: ActorKind; name: string | null }
+  /** Internal note: never shown to the worker. */
+  note: string | null
+  /** What the worker sees (reply, decline reason, their own message). */
+  publicText: string | null
+  isPublic: boolean
+  data: Record<string, unknown> | null
+}
+
+/**
+ * `GET /api/admin/items/:id`. `submitter` is the named submitter's identity when this
+ * reviewer may see it; `hidden` when the item is named but not revealed to them; null when anonymous.
+ */
+export interface ItemDetail extends ItemSummary {
+  content: string
+  version: number
+  submitter: { name: string; employeeNo: string | null; phone: string | null } | 'hidden' | null
+  mergedInto: { id: string; summary: string | null; status: Status } | null
+  duplicates: Array<{ id: string; status: Status }>
+  assignments: AssignmentView[]
+  events: AdminEvent[]
+  /** What this reviewer may do now: lifecycle actions plus `classify`, `note`, `reveal`. */
+  allowed: Array<Action | 'classify' | 'note' | 'reveal'>
+}
+
+export interface ReplyTemplateView {
+  id: string
+  title: string
+  body: string
+}
+
+/** `GET /api/admin/stats`: the field report's targets, over the reviewer's scope. */
+export interface Stats {
+  total: number
+  byStatus: Record<Status, number>
+  /** Items the worker has an answer for (replied or closed, or declined with a reason) over items that need one. */
+  replyRate: number | null
+  /** Dispatches reported completed, over all dispatches reported back. */
+  implementationRate: number | null
+  overdue: number
+  proposals: number
+  satisfaction: Record<Rating, number>
+}
