@@ -1,10 +1,12 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Kysely } from 'kysely'
 import { LIMITS } from '../shared/limits'
 import { pickLang } from '../shared/lang'
+import { addressKey, hit, type Limit } from './auth/rate-limit'
 import type { DialectName } from './db/connect'
+import { clientAddress } from './http/client-info'
 import type { Database } from './db/schema'
 import { ApiError, sendError } from './http/api-error'
 import type { AppEnv, NetworkOptions } from './http/env'
@@ -24,6 +26,8 @@ export interface AppOptions {
   staticDir?: string | null
   logRequests?: boolean
   network?: Partial<NetworkOptions>
+  /** Requests per window one address may make to the public write routes; null for none (tests). */
+  publicRateLimit?: Limit | null
 }
 
 /** Builds the whole server. Reads no environment and opens nothing: `index.ts` does that. */
@@ -70,6 +74,23 @@ export function createApp(options: AppOptions) {
     c.header('Cache-Control', 'no-store')
   })
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.bodyMaxBytes, onError: (c) => sendError(c, 'body_too_large') }))
+
+  if (options.publicRateLimit) {
+    const limit = options.publicRateLimit
+    // Counted per hashed address in PostgreSQL, so every app process shares the count.
+    const throttle: MiddlewareHandler<AppEnv> = async (c, next) => {
+      const db = c.get('db')
+      const { allowed, retryAfterS } = await hit(db, `public:${await addressKey(db, clientAddress(c))}`, limit)
+      if (!allowed) {
+        c.header('Retry-After', String(retryAfterS))
+        return sendError(c, 'rate_limited')
+      }
+      await next()
+    }
+    app.post('/api/suggestions', throttle)
+    app.post('/api/track/*', throttle)
+    app.post('/api/track', throttle)
+  }
 
   app.route('/api/health', healthRoute(options.dialect, options.version ?? '0.0.0'))
   app.route('/api/entry-points', entryPointsRoute)

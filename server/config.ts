@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean
   /** The public origin (e.g. https://yijian.example.com) when behind a proxy that rewrites Host. */
   publicOrigin: string | null
+  /** Public write requests (submissions, tracking) one address may make per minute; 0 for no limit. */
+  publicRequestsPerMinute: number
   version: string
 }
 
@@ -34,6 +36,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     seedDemo,
     staticDir: resolve(root, env.STATIC_DIR ?? 'dist/client'),
     logRequests: env.LOG_REQUESTS !== '0',
+    publicRequestsPerMinute: nonNegative(env.RATE_LIMIT_PUBLIC_PER_MINUTE ?? '60', 'RATE_LIMIT_PUBLIC_PER_MINUTE'),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     publicOrigin: env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : null,
     version: readVersion(root),
@@ -43,6 +46,12 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
 /** The configuration for the start-up log, with the database password masked. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return { ...config, databaseUrl: config.databaseUrl?.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') ?? null }
+}
+
+function nonNegative(value: string, name: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`)
+  return n
 }
 
 function readVersion(root: string): string {

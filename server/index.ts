@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server'
 import { mkdirSync } from 'node:fs'
 import { createApp } from './app'
+import { pruneLimits } from './auth/rate-limit'
+import { pruneSessions } from './auth/sessions'
 import { describeConfig, loadConfig } from './config'
 import { connectPglite, connectPostgres, type Db } from './db/connect'
 import { seedDemoIfEmpty } from './db/demo-seed'
@@ -30,11 +32,18 @@ const app = createApp({
   staticDir: config.staticDir,
   logRequests: config.logRequests,
   network: { trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
+  publicRateLimit: config.publicRequestsPerMinute ? { max: config.publicRequestsPerMinute, windowMs: 60_000 } : null,
 })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const ms = Math.round(performance.now() - started)
   console.log(`有意见码上提 listening on http://${config.host}:${info.port} (${database.dialect}, ready in ${ms} ms)`)
 })
+
+// Expired sessions and old rate-limit windows are swept hourly; any process may do it.
+const sweep = setInterval(() => {
+  Promise.all([pruneSessions(database.db), pruneLimits(database.db)]).catch((err: unknown) => console.error('[db] sweep failed:', err))
+}, 3600_000)
+sweep.unref()
 
 // Close the embedded database cleanly: PGlite writes its files on close.
 let stopping = false

@@ -14,8 +14,6 @@ export const LIMITS_BY_NAME = {
   loginUser: { max: 5, windowMs: 15 * 60_000 },
   /** Failed logins from one address, whatever the username: 20 per 15 minutes. */
   loginAddress: { max: 20, windowMs: 15 * 60_000 },
-  /** Submission and tracking requests from one address: 60 a minute (a whole station may share one). */
-  publicAddress: { max: 60, windowMs: 60_000 },
 } as const satisfies Record<string, Limit>
 
 /**
