@@ -15,6 +15,14 @@ const DEFAULT_PAGE = 30
 /** The inbox: the items this reviewer sees, newest first, filtered, one keyset page at a time. */
 export async function listItems(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now = new Date()): Promise<ItemPage> {
   const limit = query.limit ?? DEFAULT_PAGE
+  const rows = await (await filteredItems(db, user, query, now)).limit(limit + 1).execute()
+  const page = rows.slice(0, limit).map((r) => toSummary(r, now))
+  const last = rows.length > limit ? rows[limit - 1] : undefined
+  return { items: page, nextCursor: last ? encodeCursor(last.received_at, last.id) : null }
+}
+
+/** The items this reviewer sees that match `query`, newest first, from its cursor on. */
+export async function filteredItems(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now: Date) {
   let q = itemRows(db).where(visibleTo(user))
   if (query.status?.length) q = q.where('s.status', 'in', query.status)
   if (query.category?.length) q = q.where('s.category', 'in', query.category)
@@ -45,10 +53,7 @@ export async function listItems(db: Kysely<Database>, user: SessionUser, query: 
     const [at, id] = decodeCursor(query.cursor)
     q = q.where((eb) => eb.or([eb('s.received_at', '<', at), eb.and([eb('s.received_at', '=', at), eb('s.id', '<', id)])]))
   }
-  const rows = await q.orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').limit(limit + 1).execute()
-  const page = rows.slice(0, limit).map((r) => toSummary(r, now))
-  const last = rows.length > limit ? rows[limit - 1] : undefined
-  return { items: page, nextCursor: last ? encodeCursor(last.received_at, last.id) : null }
+  return q.orderBy('s.received_at', 'desc').orderBy('s.id', 'desc')
 }
 
 /** The columns of an item summary, shared by the list and the detail. */

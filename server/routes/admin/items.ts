@@ -6,6 +6,7 @@ import { performAction } from '../../domain/items/actions'
 import { itemDetail } from '../../domain/items/detail'
 import { listItems } from '../../domain/items/list'
 import { itemStats } from '../../domain/items/stats'
+import { exportCsv } from '../../domain/items/export'
 import { ApiError } from '../../http/api-error'
 import type { AppEnv } from '../../http/env'
 import { readJson } from '../../http/read-json'
@@ -21,6 +22,14 @@ export const itemsRoute = new Hono<AppEnv>()
     return c.json(await listItems(c.get('db'), c.get('user'), query.value))
   })
   .get('/stats', async (c) => c.json(await itemStats(c.get('db'), c.get('user'))))
+  .get('/export.csv', async (c) => {
+    const query = validate(ItemQuerySchema, c.req.query())
+    if (!query.ok) throw new ApiError('invalid_query', query.errors)
+    const csv = await exportCsv(c.get('db'), c.get('user'), query.value, c.get('lang'))
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', `attachment; filename="yijian-${new Date().toISOString().slice(0, 10)}.csv"`)
+    return c.body(csv)
+  })
   .get('/:id', async (c) => {
     const id = c.req.param('id')
     const detail = UUID.test(id) ? await itemDetail(c.get('db'), c.get('user'), id) : null
