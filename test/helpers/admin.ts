@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely'
 import type { Role } from '../../shared/roles'
 import { hashPassword } from '../../server/auth/passwords'
 import type { Database } from '../../server/db/schema'
-import type { testApp } from './test-app'
+import { send, type Reply, type testApp } from './test-app'
+
+export { send }
 
 export const TEST_PASSWORD = 'correct horse battery'
 const ORIGIN = 'http://localhost'
@@ -30,12 +32,6 @@ export async function createUser(
   return { id: row.id, username }
 }
 
-export interface Reply {
-  status: number
-  body: any
-  headers: Headers
-}
-
 /** A logged-in reviewer's browser: sends the session cookie, our Origin and the CSRF token. */
 export interface Session {
   cookie: string
@@ -48,22 +44,6 @@ export interface Session {
 }
 
 type App = ReturnType<typeof testApp>
-
-export async function send(app: App, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<Reply> {
-  const res = await app.request(path, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  let parsed: unknown = text
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    // not JSON: left as text
-  }
-  return { status: res.status, body: parsed, headers: res.headers }
-}
 
 export async function login(app: App, username: string, password = TEST_PASSWORD): Promise<Session> {
   const res = await send(app, 'POST', '/api/auth/login', { origin: ORIGIN, host: 'localhost' }, { username, password })

@@ -6,24 +6,36 @@ export function testApp(db: TestDb) {
   return createApp({ db: db.db, dialect: db.dialect, version: 'test' })
 }
 
-/** POSTs JSON in process and returns status and parsed body. */
-export async function postJson(
+export interface Reply {
+  status: number
+  body: any
+  headers: Headers
+}
+
+/** One request in process; the body is parsed when it is JSON and left as text otherwise. */
+export async function send(
   app: ReturnType<typeof testApp>,
+  method: string,
   path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: any; headers: Headers }> {
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<Reply> {
   const res = await app.request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   })
   const text = await res.text()
   let parsed: unknown = text
   try {
     parsed = JSON.parse(text)
   } catch {
-    // left as text: a test asserting JSON will say so
+    // not JSON: left as text, and a test expecting JSON will say so
   }
   return { status: res.status, body: parsed, headers: res.headers }
+}
+
+/** POSTs JSON (an object, or a raw string) in process. */
+export function postJson(app: ReturnType<typeof testApp>, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return send(app, 'POST', path, headers, body)
 }
