@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { createApp } from './app'
 import { pruneLimits } from './auth/rate-limit'
 import { pruneSessions } from './auth/sessions'
@@ -25,11 +26,14 @@ if (applied.length) console.log(`[db] applied ${applied.length} migration(s): ${
 const wantsDemo = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && database.dialect === 'pglite')
 if (wantsDemo && (await seedDemoIfEmpty(database.db))) console.log('[db] loaded the demo organisation')
 
+// Without a build (e.g. `npm run serve` next to `npm run dev`) the API still runs.
+const hasBuild = existsSync(join(config.staticDir, 'index.html'))
+if (!hasBuild) console.warn(`[static] no built app in ${config.staticDir}: serving the API only (run "npm run build")`)
 const app = createApp({
   db: database.db,
   dialect: database.dialect,
   version: config.version,
-  staticDir: config.staticDir,
+  staticDir: hasBuild ? config.staticDir : null,
   logRequests: config.logRequests,
   network: { trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
   publicRateLimit: config.publicRequestsPerMinute ? { max: config.publicRequestsPerMinute, windowMs: 60_000 } : null,
