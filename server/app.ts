@@ -17,6 +17,8 @@ import { suggestionsRoute } from './routes/suggestions'
 import { trackRoute } from './routes/track'
 import { authRoute } from './routes/auth'
 import { itemsRoute } from './routes/admin/items'
+import { usersRoute } from './routes/admin/users'
+import { passwordRoute } from './routes/auth-password'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -98,6 +100,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/track', trackRoute)
   app.route('/api/auth', authRoute)
   app.route('/api/admin/items', itemsRoute)
+  app.route('/api/auth/password', passwordRoute)
+  app.route('/api/admin/users', usersRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) mountStatic(app, options.staticDir)

@@ -30,6 +30,9 @@ export interface UserView {
   createdAt: string
 }
 
+/** `GET /api/admin/users` as an officer sees it: active non-admin people to dispatch to, no account details. */
+export type StaffView = Pick<UserView, 'id' | 'displayName' | 'role' | 'unit'>
+
 export interface UnitView {
   id: string
   parentId: string | null
