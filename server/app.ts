@@ -19,6 +19,7 @@ import { authRoute } from './routes/auth'
 import { itemsRoute } from './routes/admin/items'
 import { usersRoute } from './routes/admin/users'
 import { passwordRoute } from './routes/auth-password'
+import { unitsRoute } from './routes/admin/units'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/items', itemsRoute)
   app.route('/api/auth/password', passwordRoute)
   app.route('/api/admin/users', usersRoute)
+  app.route('/api/admin/units', unitsRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) mountStatic(app, options.staticDir)
