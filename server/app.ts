@@ -20,6 +20,7 @@ import { itemsRoute } from './routes/admin/items'
 import { usersRoute } from './routes/admin/users'
 import { passwordRoute } from './routes/auth-password'
 import { unitsRoute } from './routes/admin/units'
+import { adminEntryPointsRoute } from './routes/admin/entry-points'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/auth/password', passwordRoute)
   app.route('/api/admin/users', usersRoute)
   app.route('/api/admin/units', unitsRoute)
+  app.route('/api/admin/entry-points', adminEntryPointsRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) mountStatic(app, options.staticDir)
