@@ -21,6 +21,7 @@ import { usersRoute } from './routes/admin/users'
 import { passwordRoute } from './routes/auth-password'
 import { unitsRoute } from './routes/admin/units'
 import { adminEntryPointsRoute } from './routes/admin/entry-points'
+import { templatesRoute } from './routes/admin/templates'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/users', usersRoute)
   app.route('/api/admin/units', unitsRoute)
   app.route('/api/admin/entry-points', adminEntryPointsRoute)
+  app.route('/api/admin/templates', templatesRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) mountStatic(app, options.staticDir)
