@@ -1,0 +1,247 @@
+import type { Kysely } from 'kysely'
+import { mkdirSync, realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { UserView } from '../../shared/admin-api'
+import { CreateUserSchema, UpdateUserSchema } from '../../shared/admin-validation'
+import { ERRORS } from '../../shared/errors'
+import { ROLE_LABELS, ROLES } from '../../shared/roles'
+import { validate, type FieldError } from '../../shared/validation'
+import { generatePassword, hashPassword } from '../auth/passwords'
+import { deleteUserSessions } from '../auth/sessions'
+import { loadConfig } from '../config'
+import { connectPglite, connectPostgres, type Db } from '../db/connect'
+import { seedDemoIfEmpty } from '../db/demo-seed'
+import { migrateToLatest } from '../db/migrate'
+import type { Database } from '../db/schema'
+import { listUsers, userInScope } from '../domain/accounts'
+import { unitRefs } from '../domain/units'
+
+/**
+ * Accounts from the command line, so a fresh install can create its first admin:
+ * `npm run user -- add|passwd|disable|list`. Same database and migrations as the server.
+ */
+
+export const USAGE = `用法 / Usage: npm run user -- <command>
+  add <username> --role <${ROLES.join('|')}> --unit <单位名称或编号 unit name or id> [--name <显示名称 display name>]
+  passwd <username>
+  disable <username>
+  list
+密码从标准输入的第一行读取（管道输入时），否则生成并显示一次。
+The password is the first line of standard input when piped, else generated and printed once.`
+
+/** A refusal to show the operator: Chinese first, then English. */
+export class CliError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly details: string[] = [],
+  ) {
+    super(en)
+  }
+  override toString() {
+    return [`错误：${this.zh} / Error: ${this.en}`, ...this.details].join('\n')
+  }
+}
+
+export type Command =
+  | { name: 'add'; username: string; role: string; unit: string; displayName?: string }
+  | { name: 'passwd' | 'disable'; username: string }
+  | { name: 'list' }
+  | { name: 'help' }
+
+export function parseCommand(argv: string[]): Command {
+  const [name, ...rest] = argv
+  if (!name || name === 'help' || name === '--help' || name === '-h') return { name: 'help' }
+  if (!['add', 'passwd', 'disable', 'list'].includes(name)) throw new CliError(`未知命令 ${name}`, `unknown command ${name}`, [USAGE])
+  const options: ParseArgsConfig['options'] = name === 'add' ? { role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } : {}
+  let parsed
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true })
+  } catch (err) {
+    throw new CliError('参数不正确', 'bad arguments', [err instanceof Error ? err.message : String(err), USAGE])
+  }
+  const { values, positionals } = parsed as { values: Record<string, string | undefined>; positionals: string[] }
+  const wanted = name === 'list' ? 0 : 1
+  if (positionals.length !== wanted) {
+    throw new CliError(wanted ? '请给出一个用户名' : '此命令不带参数', wanted ? 'give one username' : 'this command takes no arguments', [USAGE])
+  }
+  if (name === 'list') return { name }
+  const username = positionals[0]!
+  if (name !== 'add') return { name: name as 'passwd' | 'disable', username }
+  if (!values.role || !values.unit) throw new CliError('add 需要 --role 和 --unit', 'add needs --role and --unit', [USAGE])
+  // Checked again by the shared schema; here so a wrong role is told before a password is asked for.
+  if (!(ROLES as readonly string[]).includes(values.role)) throw invalid([{ path: 'role', code: 'invalid_role' }])
+  return { name, username, role: values.role, unit: values.unit, displayName: values.name }
+}
+
+const FIELDS: Record<string, string> = { username: 'username', displayName: '--name', role: '--role', unitId: '--unit', password: 'password' }
+
+function invalid(errors: FieldError[]): CliError {
+  const { path, code } = errors[0]!
+  const { zh, en } = ERRORS[code]
+  if (code === 'invalid_role') return new CliError(`${zh}（${ROLES.join('、')}）`, `${en} (${ROLES.join(', ')})`)
+  const field = FIELDS[path] ?? path
+  return code === 'invalid_username' || code === 'password_too_short' ? new CliError(zh, en) : new CliError(`${field}：${zh}`, `${field}: ${en}`)
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The unit's id, by id or by exact name; several units of that name are refused with their paths. */
+export async function findUnit(db: Kysely<Database>, nameOrId: string): Promise<string> {
+  const key = nameOrId.trim()
+  const units = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where(UUID.test(key) ? 'id' : 'name', '=', UUID.test(key) ? key.toLowerCase() : key)
+    .execute()
+  if (!units.length) throw new CliError(`单位不存在：${key}`, `unit not found: ${key}`)
+  if (units.length > 1) {
+    const refs = await unitRefs(db, units.map((u) => u.id))
+    const lines = [...refs.values()].map((r) => `  ${r.id}  ${r.path.join(' / ')}`).sort()
+    throw new CliError(`有 ${units.length} 个单位名为「${key}」，请用编号指定`, `${units.length} units are named "${key}"; give the id instead`, lines)
+  }
+  return units[0]!.id
+}
+
+export async function addUser(db: Kysely<Database>, cmd: Extract<Command, { name: 'add' }>, password: string): Promise<UserView> {
+  const unitId = await findUnit(db, cmd.unit)
+  const body = validate(CreateUserSchema, { username: cmd.username, displayName: cmd.displayName ?? cmd.username.trim().toLowerCase(), role: cmd.role, unitId, password })
+  if (!body.ok) throw invalid(body.errors)
+  const { username, displayName, role } = body.value
+  const row = await db
+    .insertInto('users')
+    .values({ username, display_name: displayName, role, unit_id: unitId, password_hash: await hashPassword(body.value.password) })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!row) throw new CliError(`${ERRORS.username_taken.zh}（${username}）`, `${ERRORS.username_taken.en} (${username})`)
+  return (await userInScope(db, '/', row.id))!
+}
+
+async function findUser(db: Kysely<Database>, username: string) {
+  const name = username.trim().toLowerCase()
+  const user = await db.selectFrom('users').select(['id', 'active']).where('username', '=', name).executeTakeFirst()
+  if (!user) throw new CliError(`用户不存在：${name}`, `user not found: ${name}`)
+  return user
+}
+
+/** A new password; the account's sessions end, as when an admin resets it in the app. */
+export async function setPassword(db: Kysely<Database>, username: string, password: string): Promise<void> {
+  const body = validate(UpdateUserSchema, { password })
+  if (!body.ok) throw invalid(body.errors)
+  const user = await findUser(db, username)
+  const passwordHash = await hashPassword(password)
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', user.id).execute()
+    await deleteUserSessions(trx, user.id)
+  })
+}
+
+/** Disables the account and ends its sessions; false when it was already disabled. */
+export async function disableUser(db: Kysely<Database>, username: string): Promise<boolean> {
+  const user = await findUser(db, username)
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ active: false, updated_at: new Date() }).where('id', '=', user.id).execute()
+    await deleteUserSessions(trx, user.id)
+  })
+  return user.active
+}
+
+export function formatUsers(users: UserView[]): string {
+  if (!users.length) return '（没有账号 / no accounts）'
+  const width = Math.max(...users.map((u) => u.username.length))
+  return users
+    .map((u) => [u.username.padEnd(width), u.role.padEnd(7), u.active ? 'active  ' : 'disabled', u.displayName, u.unit.path.join(' / ')].join('  '))
+    .join('\n')
+}
+
+export interface Io {
+  out(text: string): void
+  err(text: string): void
+  /** The password from standard input, or null when it should be generated (a terminal). */
+  readPassword(): Promise<string | null>
+}
+
+/** Runs one command on an open database. */
+async function execute(db: Kysely<Database>, cmd: Exclude<Command, { name: 'help' }>, io: Io): Promise<void> {
+  if (cmd.name === 'list') return io.out(formatUsers(await listUsers(db, { unitPath: '/' })))
+  if (cmd.name === 'disable') {
+    const changed = await disableUser(db, cmd.username)
+    return io.out(changed ? `已停用 ${cmd.username} / Disabled ${cmd.username}` : `${cmd.username} 已是停用状态 / ${cmd.username} was already disabled`)
+  }
+  const piped = await io.readPassword()
+  if (piped === '') throw new CliError('标准输入中没有密码', 'no password on standard input (pipe one in, or run in a terminal to generate one)')
+  const password = piped ?? generatePassword()
+  if (cmd.name === 'add') {
+    const user = await addUser(db, cmd, password)
+    io.out(`已创建账号 / Created account: ${user.username} (${ROLE_LABELS[user.role].zh} ${user.role}, ${user.unit.path.join(' / ')})`)
+  } else {
+    await setPassword(db, cmd.username, password)
+    io.out(`已更改 ${cmd.username} 的密码，其登录会话已结束 / Changed the password of ${cmd.username}; its sessions have ended`)
+  }
+  if (piped === null) io.out(`密码（只显示这一次）/ Password (shown once): ${password}`)
+}
+
+/** Parses `argv`, opens the database only when a command needs it, runs, closes; the exit code. */
+export async function run(argv: string[], io: Io, open: () => Promise<Db>): Promise<number> {
+  let database: Db | undefined
+  try {
+    const cmd = parseCommand(argv)
+    if (cmd.name === 'help') {
+      io.out(USAGE)
+      return 0
+    }
+    database = await open()
+    await execute(database.db, cmd, io)
+    return 0
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err)
+    io.err(err instanceof CliError ? err.toString() : `错误 / Error: ${message}`)
+    return 1
+  } finally {
+    await database?.close().catch((err: unknown) => io.err(`[db] close failed: ${String(err)}`))
+  }
+}
+
+/** The server's database, as the server opens it: migrated, with the demo organisation when it would load it. */
+async function openConfigured(): Promise<Db> {
+  const config = loadConfig()
+  let database: Db
+  if (config.databaseUrl) database = connectPostgres(config.databaseUrl, { max: 1 })
+  else {
+    mkdirSync(config.dataDir, { recursive: true })
+    database = await connectPglite(config.dataDir)
+  }
+  try {
+    const applied = await migrateToLatest(database.db)
+    if (applied.length) console.error(`[db] applied ${applied.length} migration(s): ${applied.join(', ')}`)
+    const wantsDemo = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && database.dialect === 'pglite')
+    if (wantsDemo && (await seedDemoIfEmpty(database.db))) console.error('[db] loaded the demo organisation')
+    return database
+  } catch (err) {
+    await database.close().catch(() => {})
+    throw err
+  }
+}
+
+/** The first line of standard input, trimmed; null when it is a terminal. */
+async function readStdinPassword(): Promise<string | null> {
+  if (process.stdin.isTTY) return null
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0]!.trim()
+}
+
+function isMain(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
+}
+
+if (isMain()) {
+  const io: Io = { out: (t) => console.log(t), err: (t) => console.error(t), readPassword: readStdinPassword }
+  process.exitCode = await run(process.argv.slice(2), io, openConfigured)
+}
