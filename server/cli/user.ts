@@ -90,11 +90,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** The unit's id, by id or by exact name; several units of that name are refused with their paths. */
 export async function findUnit(db: Kysely<Database>, nameOrId: string): Promise<string> {
   const key = nameOrId.trim()
-  const units = await db
-    .selectFrom('org_units')
-    .select('id')
-    .where(UUID.test(key) ? 'id' : 'name', '=', UUID.test(key) ? key.toLowerCase() : key)
-    .execute()
+  const byId = UUID.test(key)
+  const units = await db.selectFrom('org_units').select('id').where(byId ? 'id' : 'name', '=', byId ? key.toLowerCase() : key).execute()
   if (!units.length) throw new CliError(`单位不存在：${key}`, `unit not found: ${key}`)
   if (units.length > 1) {
     const refs = await unitRefs(db, units.map((u) => u.id))
