@@ -69,7 +69,8 @@ async function storeOne(
           device_created_at: item.createdAt,
           content_grams: contentGrams(item.content),
         })
-        .onConflict((oc) => oc.column('id').doNothing())
+        // No target: a concurrent copy may collide on the code's index before the id's; both mean "look".
+        .onConflict((oc) => oc.doNothing())
         .returning('received_at')
         .executeTakeFirst()
       if (inserted) {
@@ -89,7 +90,8 @@ async function storeOne(
         .selectFrom('suggestions')
         .select(['payload_hash', 'follow_up_hash', 'received_at'])
         .where('id', '=', item.id)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
+      if (!existing) return rejected(item.id, 'follow_up_code_taken', lang)
       if (existing.payload_hash === payloadHash && existing.follow_up_hash === followUpHash) {
         return { id: item.id, result: 'duplicate', status: 200, receivedAt: existing.received_at.toISOString() } as const
       }
