@@ -1,14 +1,93 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
+
+/**
+ * Build-time prerender: the worker's form is rendered into index.html (so it shows before any
+ * script arrives), and the entry CSS is inlined (one round trip to a styled form).
+ */
+function prerenderForm(): Plugin {
+  return {
+    name: 'yj-prerender-form',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        const { createServer } = await import('vite')
+        const server = await createServer({
+          configFile: false,
+          root: 'client',
+          logLevel: 'error',
+          plugins: [preact()],
+          server: { middlewareMode: true, hmr: false, ws: false },
+          appType: 'custom',
+        })
+        try {
+          const { renderWorkerApp } = (await server.ssrLoadModule('/prerender.tsx')) as typeof import('./client/prerender')
+          html = html.replace('<!--app-html-->', renderWorkerApp())
+        } finally {
+          await server.close()
+        }
+        for (const [fileName, asset] of Object.entries(ctx.bundle ?? {})) {
+          if (asset.type !== 'asset' || !fileName.endsWith('.css')) continue
+          const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${fileName.replace(/[.]/g, '\\.')}"[^>]*>`)
+          if (!link.test(html)) continue
+          html = html.replace(link, () => `<style>${String(asset.source).trim()}</style>`)
+          delete ctx.bundle![fileName]
+        }
+        return html
+      },
+    },
+  }
+}
+
+/** The installed app: Chinese name, standalone, opening on the form (the last QR place is remembered). */
+const manifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: '有意见码上提',
+  short_name: '码上提',
+  description: '扫码提意见：离线也能提交，工会跟踪办理并答复。',
+  lang: 'zh-CN',
+  dir: 'ltr',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'portrait',
+  background_color: '#f6f4f2',
+  theme_color: '#b3261e',
+  categories: ['productivity', 'business'],
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+}
 
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    prerenderForm(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '.',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest,
+      injectManifest: {
+        globPatterns: ['**/*.{html,js,css,png,svg,webmanifest}'],
+        rollupFormat: 'iife',
+      },
+    }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
+    target: 'es2020',
+    modulePreload: { polyfill: false },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

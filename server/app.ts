@@ -10,7 +10,7 @@ import { clientAddress } from './http/client-info'
 import type { Database } from './db/schema'
 import { ApiError, sendError } from './http/api-error'
 import type { AppEnv, NetworkOptions } from './http/env'
-import { mountStatic } from './http/static'
+import { inlineStyleHashes, mountStatic } from './http/static'
 import { entryPointsRoute } from './routes/entry-points'
 import { healthRoute } from './routes/health'
 import { suggestionsRoute } from './routes/suggestions'
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions) {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", ...(options.staticDir ? inlineStyleHashes(options.staticDir) : [])],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         manifestSrc: ["'self'"],

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CATEGORY_IDS } from './categories'
+import { CATEGORY_IDS, type CategoryId } from './categories'
 import { isErrorCode, type ErrorCode } from './errors'
 import { normalizeFollowUpCode } from './follow-up-code'
 import { LIMITS, charLength } from './limits'
@@ -97,7 +97,17 @@ export const SubmitItemSchema = v.pipe(
   ),
 )
 
-export type SubmitItemInput = v.InferInput<typeof SubmitItemSchema>
+/** One item as the device builds and sends it (before normalisation). */
+export interface SubmitItemInput {
+  id: string
+  followUpCode: string
+  entryPoint: string
+  category: CategoryId
+  content: string
+  anonymous: boolean
+  submitter?: { name: string; employeeNo?: string; phone?: string }
+  createdAt: string
+}
 /** A validated, normalised item: canonical follow-up code, trimmed text, ISO date. */
 export type SubmitItem = v.InferOutput<typeof SubmitItemSchema>
 

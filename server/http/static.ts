@@ -1,4 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static'
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
@@ -26,4 +27,17 @@ export function mountStatic(app: Hono<AppEnv>, root: string): void {
     if (c.req.path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound()
     return c.html(shell)
   })
+}
+
+/**
+ * CSP hashes of the `<style>` blocks the build inlined into index.html (the form's CSS rides in
+ * the first response so the form paints after one round trip), so no 'unsafe-inline' is needed.
+ */
+export function inlineStyleHashes(root: string): string[] {
+  const indexPath = join(root, 'index.html')
+  if (!existsSync(indexPath)) return []
+  const html = readFileSync(indexPath, 'utf8')
+  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`,
+  )
 }

@@ -1,0 +1,67 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie'
+import type { TrackedItem } from '../../shared/api'
+import type { ErrorCode } from '../../shared/errors'
+import type { SubmitItemInput } from '../../shared/validation'
+
+/** What the worker is typing, saved as they type: one per device. */
+export interface DraftRow {
+  key: 'current'
+  category: string
+  content: string
+  anonymous: boolean
+  name: string
+  employeeNo: string
+  phone: string
+  updatedAt: number
+}
+
+/** An item waiting for the server's acknowledgement. Removed only when the server holds it. */
+export interface OutboxRow {
+  id: string
+  item: SubmitItemInput
+  queuedAt: number
+  attempts: number
+  /** `rejected`: the server refused it for good; kept until the worker edits or deletes it. */
+  state: 'queued' | 'rejected'
+  error: { code: ErrorCode; message: string } | null
+}
+
+/** The worker's own item as this device knows it, with what the server last said about it. */
+export interface MineRow {
+  id: string
+  followUpCode: string
+  entryPoint: string
+  entryName: string | null
+  category: string
+  content: string
+  anonymous: boolean
+  createdAt: string
+  delivery: 'pending' | 'received' | 'rejected'
+  receivedAt: string | null
+  tracked: TrackedItem | null
+  trackedAt: number | null
+}
+
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+export const DB_NAME = 'yijian'
+
+export class LocalDb extends Dexie {
+  drafts!: Table<DraftRow, string>
+  outbox!: Table<OutboxRow, string>
+  mine!: Table<MineRow, string>
+  meta!: Table<MetaRow, string>
+
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options)
+    this.version(1).stores({
+      drafts: 'key',
+      outbox: 'id, queuedAt',
+      mine: 'id, createdAt, followUpCode',
+      meta: 'key',
+    })
+  }
+}

@@ -1,0 +1,51 @@
+import type { TrackedItem } from '../../shared/api'
+import type { SubmitItemInput } from '../../shared/validation'
+import { startScheduler, type SchedulerState } from '../sync/scheduler'
+import { LocalDb, type DraftRow, type MineRow, type OutboxRow } from './db'
+import * as outbox from './outbox'
+
+/** What the worker's screens may do with the device's storage: the UI never touches Dexie. */
+export interface Device {
+  storage: 'persisted' | 'best-effort'
+  loadDraft(): Promise<DraftRow | undefined>
+  saveDraft(draft: DraftRow): Promise<void>
+  clearDraft(): Promise<void>
+  enqueue(item: SubmitItemInput, entryName: string | null): Promise<MineRow>
+  listMine(): Promise<MineRow[]>
+  outboxEntry(id: string): Promise<OutboxRow | undefined>
+  discard(id: string): Promise<OutboxRow | undefined>
+  adopt(code: string, item: TrackedItem): Promise<void>
+  syncNow(): Promise<unknown>
+}
+
+export async function openDevice(lang: () => string, onSync: (state: SchedulerState) => void): Promise<Device> {
+  const db = new LocalDb()
+  await db.open()
+  const scheduler = startScheduler(db, lang, onSync)
+  return {
+    storage: await askPersistence(),
+    loadDraft: () => db.drafts.get('current'),
+    saveDraft: async (draft) => void (await db.drafts.put(draft)),
+    clearDraft: () => db.drafts.delete('current'),
+    enqueue: async (item, entryName) => {
+      const row = await outbox.enqueue(db, item, entryName)
+      scheduler.queued()
+      return row
+    },
+    listMine: () => db.mine.orderBy('createdAt').reverse().toArray(),
+    outboxEntry: (id) => db.outbox.get(id),
+    discard: (id) => outbox.discardRejected(db, id),
+    adopt: (code, item) => outbox.adoptTracked(db, code, item),
+    syncNow: () => scheduler.syncNow(),
+  }
+}
+
+// Browsers may evict a site's storage under pressure unless it is persisted; ask once.
+async function askPersistence(): Promise<Device['storage']> {
+  try {
+    if (await navigator.storage?.persisted?.()) return 'persisted'
+    return (await navigator.storage?.persist?.()) ? 'persisted' : 'best-effort'
+  } catch {
+    return 'best-effort'
+  }
+}

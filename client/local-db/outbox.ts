@@ -1,0 +1,102 @@
+import type { TrackedItem } from '../../shared/api'
+import type { ErrorCode } from '../../shared/errors'
+import type { SubmitItemInput } from '../../shared/validation'
+import type { LocalDb, MineRow, OutboxRow } from './db'
+import { notifyChanged } from './changes'
+
+/**
+ * Puts a submitted item in the outbox and in the worker's list, and clears the draft, in one
+ * transaction: either the item is safely on the device or nothing changed and the draft stays.
+ */
+export async function enqueue(db: LocalDb, item: SubmitItemInput, entryName: string | null, now = Date.now()): Promise<MineRow> {
+  const mine: MineRow = {
+    id: item.id,
+    followUpCode: item.followUpCode,
+    entryPoint: item.entryPoint,
+    entryName,
+    category: item.category,
+    content: item.content,
+    anonymous: item.anonymous,
+    createdAt: item.createdAt,
+    delivery: 'pending',
+    receivedAt: null,
+    tracked: null,
+    trackedAt: null,
+  }
+  await db.transaction('rw', db.outbox, db.mine, db.drafts, async () => {
+    await db.outbox.add({ id: item.id, item, queuedAt: now, attempts: 0, state: 'queued', error: null })
+    await db.mine.add(mine)
+    await db.drafts.delete('current')
+  })
+  notifyChanged()
+  return mine
+}
+
+/** Items to send, oldest first. Rejected ones wait for the worker. */
+export async function queued(db: LocalDb): Promise<OutboxRow[]> {
+  const rows = await db.outbox.orderBy('queuedAt').toArray()
+  return rows.filter((row) => row.state === 'queued')
+}
+
+/** The server holds the item (created or already received): only now may the device forget it. */
+export async function acknowledge(db: LocalDb, id: string, receivedAt: string): Promise<void> {
+  await db.transaction('rw', db.outbox, db.mine, async () => {
+    await db.outbox.delete(id)
+    await db.mine.update(id, { delivery: 'received', receivedAt })
+  })
+}
+
+/** The server refused the item for a reason a retry cannot change; the worker decides. */
+export async function markRejected(db: LocalDb, id: string, error: { code: ErrorCode; message: string }): Promise<void> {
+  await db.transaction('rw', db.outbox, db.mine, async () => {
+    await db.outbox.update(id, { state: 'rejected', error })
+    await db.mine.update(id, { delivery: 'rejected' })
+  })
+}
+
+export async function countAttempt(db: LocalDb, ids: string[]): Promise<void> {
+  await db.outbox.where('id').anyOf(ids).modify((row) => {
+    row.attempts += 1
+  })
+}
+
+/** Removes a refused item the worker chose to drop (or to edit: it comes back as a draft). */
+export async function discardRejected(db: LocalDb, id: string): Promise<OutboxRow | undefined> {
+  let row: OutboxRow | undefined
+  await db.transaction('rw', db.outbox, db.mine, async () => {
+    row = await db.outbox.get(id)
+    if (row && row.state !== 'rejected') throw new Error('only refused items can be discarded')
+    await db.outbox.delete(id)
+    await db.mine.delete(id)
+  })
+  notifyChanged()
+  return row
+}
+
+export async function saveTracked(db: LocalDb, updates: Array<{ id: string; tracked: TrackedItem }>, now = Date.now()): Promise<void> {
+  if (updates.length === 0) return
+  await db.transaction('rw', db.mine, async () => {
+    for (const { id, tracked } of updates) await db.mine.update(id, { tracked, trackedAt: now, delivery: 'received', receivedAt: tracked.receivedAt })
+  })
+}
+
+/** An item looked up by code on this device joins the worker's list, read-only. */
+export async function adoptTracked(db: LocalDb, code: string, tracked: TrackedItem): Promise<void> {
+  const existing = await db.mine.get(tracked.id)
+  if (existing) return saveTracked(db, [{ id: tracked.id, tracked }])
+  await db.mine.add({
+    id: tracked.id,
+    followUpCode: code,
+    entryPoint: tracked.entryPoint?.code ?? '',
+    entryName: tracked.entryPoint?.name ?? null,
+    category: tracked.category,
+    content: tracked.content,
+    anonymous: tracked.anonymous,
+    createdAt: tracked.receivedAt,
+    delivery: 'received',
+    receivedAt: tracked.receivedAt,
+    tracked,
+    trackedAt: Date.now(),
+  })
+  notifyChanged()
+}

@@ -1,0 +1,21 @@
+import { hydrate, render } from 'preact'
+import { initialLang, setLang } from './i18n/lang'
+import { WorkerApp } from './worker/WorkerApp'
+import './styles.css'
+
+// The worker's form is prerendered into index.html: hydrate it at once. Everything else
+// (the device database, the service worker, the admin views) loads after the first paint.
+const root = document.getElementById('app')!
+
+if (location.pathname === '/admin' || location.pathname.startsWith('/admin/')) {
+  root.textContent = ''
+  void import('./admin/mount').then(({ mountAdmin }) => mountAdmin(root))
+} else {
+  const lang = initialLang()
+  if (lang === 'zh-CN') hydrate(<WorkerApp />, root)
+  else {
+    setLang(lang)
+    root.textContent = ''
+    render(<WorkerApp />, root)
+  }
+}

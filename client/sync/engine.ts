@@ -1,0 +1,105 @@
+import type { SubmitOutcome, SubmitResponse, TrackResponse, TrackedItem } from '../../shared/api'
+import { LIMITS } from '../../shared/limits'
+import type { LocalDb } from '../local-db/db'
+import { acknowledge, countAttempt, markRejected, queued, saveTracked } from '../local-db/outbox'
+import { notifyChanged } from '../local-db/changes'
+import { withLock, type LockFn } from './lock'
+import { postJson, type Answer, type RequestEnv } from './request'
+
+export interface SyncEnv extends RequestEnv {
+  db: LocalDb
+  lock?: LockFn
+  /** Also refresh the status and replies of the worker's items (default true). */
+  refresh?: boolean
+}
+
+export interface SyncReport {
+  /** True when every request got a real answer from our server. */
+  ok: boolean
+  requests: number
+  acknowledged: number
+  rejected: number
+  stillQueued: number
+  refreshed: number
+  failure?: Exclude<Answer<unknown>, { ok: true }>['reason']
+  retryAfterMs?: number
+}
+
+export const SYNC_LOCK = 'yijian-sync'
+
+/** Drains the outbox in batches of up to 100, then refreshes the worker's items. Safe to repeat. */
+export function syncOnce(env: SyncEnv): Promise<SyncReport> {
+  return (env.lock ?? withLock)(SYNC_LOCK, () => drain(env))
+}
+
+async function drain(env: SyncEnv): Promise<SyncReport> {
+  const report: SyncReport = { ok: true, requests: 0, acknowledged: 0, rejected: 0, stillQueued: 0, refreshed: 0 }
+  const pending = await queued(env.db)
+  for (let start = 0; start < pending.length; start += LIMITS.batchMax) {
+    const chunk = pending.slice(start, start + LIMITS.batchMax)
+    await countAttempt(env.db, chunk.map((row) => row.id))
+    report.requests++
+    const answer = await postJson(env, '/api/suggestions', { items: chunk.map((row) => row.item) }, isSubmitResponse(chunk.length))
+    if (!answer.ok) return fail(env, report, answer, pending.length - start)
+    for (const [i, outcome] of answer.body.results.entries()) {
+      const id = chunk[i]!.id
+      // An answer about another id acknowledges nothing.
+      if (outcome.id !== id) report.ok = false
+      else await apply(env.db, id, outcome, report)
+    }
+  }
+  report.stillQueued = (await queued(env.db)).length
+  if (report.acknowledged || report.rejected) notifyChanged()
+  if (env.refresh !== false) await refresh(env, report)
+  return report
+}
+
+async function apply(db: LocalDb, id: string, outcome: SubmitOutcome, report: SyncReport): Promise<void> {
+  if (outcome.result === 'created' || outcome.result === 'duplicate') {
+    await acknowledge(db, id, outcome.receivedAt)
+    report.acknowledged++
+  } else if (outcome.status >= 500 || outcome.status === 429) {
+    report.ok = false // stays queued: the next sync tries again
+  } else {
+    await markRejected(db, id, { code: outcome.error.code, message: outcome.error.message })
+    report.rejected++
+  }
+}
+
+function fail(env: SyncEnv, report: SyncReport, answer: Exclude<Answer<unknown>, { ok: true }>, left: number): SyncReport {
+  if (report.acknowledged || report.rejected) notifyChanged()
+  return { ...report, ok: false, failure: answer.reason, retryAfterMs: answer.retryAfterMs, stillQueued: left }
+}
+
+/** Fetches the public state of every item the device holds a code for. */
+async function refresh(env: SyncEnv, report: SyncReport): Promise<void> {
+  const mine = await env.db.mine.filter((row) => row.delivery === 'received').toArray()
+  for (let start = 0; start < mine.length; start += LIMITS.trackMax) {
+    const chunk = mine.slice(start, start + LIMITS.trackMax)
+    report.requests++
+    const answer = await postJson(env, '/api/track', { codes: chunk.map((row) => row.followUpCode) }, isTrackResponse(chunk.length))
+    if (!answer.ok) {
+      report.ok = false
+      report.failure = answer.reason
+      return
+    }
+    const updates: Array<{ id: string; tracked: TrackedItem }> = []
+    answer.body.results.forEach((result, i) => {
+      if (result.found && result.item.id === chunk[i]!.id) updates.push({ id: chunk[i]!.id, tracked: result.item })
+    })
+    await saveTracked(env.db, updates)
+    report.refreshed += updates.length
+  }
+  if (report.refreshed) notifyChanged()
+}
+
+const isSubmitResponse =
+  (n: number) =>
+  (status: number, body: unknown): body is SubmitResponse =>
+    [200, 201, 207, 400, 409, 422].includes(status) &&
+    typeof body === 'object' && body !== null && Array.isArray((body as SubmitResponse).results) && (body as SubmitResponse).results.length === n
+
+const isTrackResponse =
+  (n: number) =>
+  (status: number, body: unknown): body is TrackResponse =>
+    status === 200 && typeof body === 'object' && body !== null && Array.isArray((body as TrackResponse).results) && (body as TrackResponse).results.length === n

@@ -1,0 +1,47 @@
+/**
+ * One JSON request, judged strictly: a timeout, a network error, a 5xx, a 429 or a page that is
+ * not our JSON (a captive portal's HTML) is a failure to retry later, never a success.
+ */
+export type Answer<T> =
+  | { ok: true; status: number; body: T }
+  | { ok: false; reason: 'network' | 'timeout' | 'server' | 'not_json' | 'rate_limited'; status?: number; retryAfterMs?: number }
+
+export interface RequestEnv {
+  fetch: typeof fetch
+  baseUrl?: string
+  timeoutMs?: number
+  lang?: string
+}
+
+export async function postJson<T>(env: RequestEnv, path: string, body: unknown, accept: (status: number, body: unknown) => body is T): Promise<Answer<T>> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), env.timeoutMs ?? 20_000)
+  try {
+    const response = await env.fetch((env.baseUrl ?? '') + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': env.lang ?? 'zh-CN' },
+      body: JSON.stringify(body),
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    })
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('retry-after'))
+      return { ok: false, reason: 'rate_limited', status: 429, retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined }
+    }
+    if (response.status >= 500) return { ok: false, reason: 'server', status: response.status }
+    if (!(response.headers.get('content-type') ?? '').includes('application/json')) return { ok: false, reason: 'not_json', status: response.status }
+    let parsed: unknown
+    try {
+      parsed = await response.json()
+    } catch {
+      return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'not_json', status: response.status }
+    }
+    if (!accept(response.status, parsed)) return { ok: false, reason: 'not_json', status: response.status }
+    return { ok: true, status: response.status, body: parsed }
+  } catch {
+    return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'network' }
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'preact/hooks'
+import { categoryLabel } from '../../shared/categories'
+import type { SubmitItemInput } from '../../shared/validation'
+import { STATUS_LABELS } from '../../shared/status-labels'
+import type { MineRow } from '../local-db/db'
+import { pick, useLang } from '../i18n/lang'
+import type { DeviceState } from './device-store'
+import { formatTime } from './format'
+import { SyncBar } from './SyncBar'
+import { TrackedView } from './TrackedView'
+import { useMine } from './use-mine'
+
+interface Props {
+  device: DeviceState
+  onEdit(row: MineRow, item?: SubmitItemInput): void
+}
+
+export function MineList({ device, onEdit }: Props) {
+  const { lang, t } = useLang()
+  const rows = useMine(device)
+  if (device.phase === 'failed') return <section class="card"><p class="error">{t('storageFailed')}</p></section>
+  return (
+    <section class="mine" aria-labelledby="mine-title">
+      <h2 id="mine-title">{t('tabMine')}</h2>
+      <SyncBar device={device} />
+      {rows && rows.length === 0 && <p class="card hint">{t('mineEmpty')}</p>}
+      <ul class="items">
+        {rows?.map((row) => (
+          <li key={row.id} class="card item" data-id={row.id}>
+            <p class="item-head">
+              <span class={`badge d-${row.delivery}`}>{badge(row, lang, t)}</span>
+              <span>{categoryLabel(row.category, lang)}</span>
+              <span class="when">{formatTime(row.createdAt, lang)}</span>
+            </p>
+            <p class="text">{row.content}</p>
+            <p class="meta">
+              {t('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? t('anonymousTag') : t('namedTag')}
+              {row.entryName && ` · ${row.entryName}`}
+            </p>
+            {row.delivery === 'rejected' && device.phase === 'ready' && <Rejected row={row} device={device} onEdit={onEdit} />}
+            {row.tracked && <TrackedView code={row.followUpCode} item={row.tracked} onUpdated={(item) => device.phase === 'ready' && void device.device.adopt(row.followUpCode, item)} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function badge(row: MineRow, lang: 'zh-CN' | 'en', t: (k: 'pending' | 'received' | 'rejected') => string): string {
+  if (row.delivery === 'pending') return t('pending')
+  if (row.delivery === 'rejected') return t('rejected')
+  return row.tracked ? pick(lang, STATUS_LABELS[row.tracked.status]) : t('received')
+}
+
+function Rejected({ row, device, onEdit }: { row: MineRow; device: Extract<DeviceState, { phase: 'ready' }>; onEdit(row: MineRow, item?: SubmitItemInput): void }) {
+  const { t } = useLang()
+  const reason = useReason(device, row.id)
+  return (
+    <div class="rejected">
+      {reason && (
+        <p class="error">
+          {t('notSentReason')}
+          {reason}
+        </p>
+      )}
+      <div class="row">
+        <button type="button" onClick={() => void device.device.discard(row.id).then((entry) => onEdit(row, entry?.item))}>
+          {t('edit')}
+        </button>
+        <button type="button" onClick={() => void device.device.discard(row.id)}>
+          {t('discard')}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+
+function useReason(device: Extract<DeviceState, { phase: 'ready' }>, id: string): string | null {
+  const [reason, setReason] = useState<string | null>(null)
+  useEffect(() => {
+    void device.device.outboxEntry(id).then((entry) => setReason(entry?.error?.message ?? null))
+  }, [id])
+  return reason
+}

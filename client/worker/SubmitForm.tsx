@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'preact/hooks'
+import { CATEGORIES } from '../../shared/categories'
+import { errorMessage } from '../../shared/errors'
+import { LIMITS, charLength } from '../../shared/limits'
+import type { FieldError } from '../../shared/validation'
+import { pick, useLang } from '../i18n/lang'
+import type { DeviceState } from './device-store'
+import { isQuotaError } from './device-store'
+import { EMPTY_DRAFT, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
+import { entryCode, type EntryState } from './entry-point'
+import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
+
+interface Props {
+  entry: EntryState
+  device: DeviceState
+  onDone(result: Extract<SubmitResult, { kind: 'queued' | 'delivered' }>): void
+  /** Tells the app whether unsent words are on screen (an update waits for them). */
+  onDirty(dirty: boolean): void
+}
+
+export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
+  const { lang, t } = useLang()
+  const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT)
+  const [restored, setRestored] = useState<'no' | 'yes' | 'done'>('no')
+  const [errors, setErrors] = useState<FieldError[]>([])
+  const [notice, setNotice] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const ready = device.phase === 'ready' ? device.device : null
+
+  // Restore once the device storage is known (or known to be missing), never over typed text.
+  useEffect(() => {
+    if (device.phase === 'loading' || restored !== 'no') return
+    void restoreDraft(ready).then((draft) => {
+      setFields((typed) => {
+        if (!draft || typed.content || typed.name) return typed
+        setNotice(t('draftRestored'))
+        return { category: draft.category, content: draft.content, anonymous: draft.anonymous, name: draft.name, employeeNo: draft.employeeNo, phone: draft.phone }
+      })
+      setRestored('done')
+    })
+  }, [device.phase])
+
+  useDraftSaver(fields, ready, restored === 'done', (error) => setNotice(t('saveFailed') + (isQuotaError(error) ? t('storageFull') : String((error as Error)?.message ?? error))))
+  useEffect(() => onDirty(fields.content.trim() !== ''), [fields.content])
+
+  const set = (patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch }))
+  const code = entryCode(entry)
+  const errorFor = (...paths: string[]) => {
+    const found = errors.find((e) => paths.includes(e.path))
+    return found ? errorMessage(found.code, lang) : null
+  }
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault()
+    if (busy) return
+    const item = buildItem(fields, code ?? '')
+    const problems = checkItem(item)
+    setErrors(problems)
+    if (problems.length) {
+      setNotice(null)
+      return
+    }
+    setBusy(true)
+    const result = await submitItem(device, item, entry.kind === 'known' ? entry.info.name : null, lang)
+    setBusy(false)
+    if (result.kind === 'failed') {
+      setNotice(result.message ?? (result.storage ? t('storageFailed') : t('offlineAction')))
+      return
+    }
+    await forgetDraft(ready).catch(() => undefined)
+    setFields({ ...EMPTY_DRAFT, anonymous: fields.anonymous })
+    setNotice(null)
+    onDone(result)
+  }
+
+  const length = charLength(fields.content.trim())
+  return (
+    <form class="card form" onSubmit={onSubmit} noValidate>
+      <p class="from">
+        {t('from')}
+        <strong>{entry.kind === 'known' ? [...entry.info.unitPath.slice(1), entry.info.name].join(' · ') : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>
+      </p>
+      {entry.kind === 'unknown' && <p class="error">{errorMessage('unknown_entry_point', lang)}</p>}
+      {errorFor('entryPoint') && <p class="error">{errorFor('entryPoint')}</p>}
+
+      <label for="category">{t('category')}</label>
+      <select id="category" name="category" value={fields.category} onChange={(e) => set({ category: e.currentTarget.value })} aria-invalid={!!errorFor('category')}>
+        <option value="">{t('chooseCategory')}</option>
+        {CATEGORIES.map((c) => (
+          <option key={c.id} value={c.id}>
+            {pick(lang, c)}
+          </option>
+        ))}
+      </select>
+      {errorFor('category') && <p class="error">{errorFor('category')}</p>}
+
+      <label for="content">{t('content')}</label>
+      <textarea id="content" name="content" rows={6} maxLength={LIMITS.contentMax + 200} placeholder={t('contentHint')} value={fields.content} onInput={(e) => set({ content: e.currentTarget.value })} aria-invalid={!!errorFor('content')} />
+      <p class={length > LIMITS.contentMax ? 'count error' : 'count'}>
+        {length} / {LIMITS.contentMax} {t('chars')}
+      </p>
+      {errorFor('content') && <p class="error">{errorFor('content')}</p>}
+
+      <label class="check">
+        <input type="checkbox" name="anonymous" checked={fields.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} />
+        {t('anonymous')}
+      </label>
+      {fields.anonymous ? (
+        <p class="hint">{t('anonymousHint')}</p>
+      ) : (
+        <fieldset class="identity">
+          <label for="name">{t('name')}</label>
+          <input id="name" name="name" autoComplete="name" value={fields.name} onInput={(e) => set({ name: e.currentTarget.value })} aria-invalid={!!errorFor('submitter', 'submitter.name')} />
+          {errorFor('submitter', 'submitter.name') && <p class="error">{errorFor('submitter', 'submitter.name')}</p>}
+          <label for="employeeNo">{t('employeeNo')}</label>
+          <input id="employeeNo" name="employeeNo" value={fields.employeeNo} onInput={(e) => set({ employeeNo: e.currentTarget.value })} />
+          {errorFor('submitter.employeeNo') && <p class="error">{errorFor('submitter.employeeNo')}</p>}
+          <label for="phone">{t('phone')}</label>
+          <input id="phone" name="phone" type="tel" autoComplete="tel" value={fields.phone} onInput={(e) => set({ phone: e.currentTarget.value })} />
+          {errorFor('submitter.phone') && <p class="error">{errorFor('submitter.phone')}</p>}
+        </fieldset>
+      )}
+
+      {notice && <p class="notice" role="status">{notice}</p>}
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,20 @@
+import { useLang } from '../i18n/lang'
+import { useDevice, type DeviceState } from './device-store'
+import { formatTime } from './format'
+
+/** When the device last reached the server, and a button to try now. */
+export function SyncBar({ device }: { device: DeviceState }) {
+  const { lang, t } = useLang()
+  const { sync } = useDevice()
+  const failed = sync?.last && !sync.last.ok
+  return (
+    <div class="syncbar">
+      <span class="meta" role="status">
+        {sync?.running ? t('syncing') : failed ? t('syncFailed') : sync?.lastOkAt ? t('lastSync') + formatTime(new Date(sync.lastOkAt).toISOString(), lang) : t('neverSynced')}
+      </span>
+      <button type="button" disabled={device.phase !== 'ready' || !!sync?.running} onClick={() => device.phase === 'ready' && void device.device.syncNow()}>
+        {t('syncNow')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+import type { PublicEvent } from '../../shared/api'
+import { EVENT_LABELS } from '../../shared/event-labels'
+import { REPLY_CHANNEL_LABELS, RATING_LABELS, type Rating, type ReplyChannel } from '../../shared/roles'
+import { pick, useLang } from '../i18n/lang'
+import { formatTime } from './format'
+
+/** The public history of an item, oldest first; replies stand out. Text is always text. */
+export function Timeline({ events }: { events: PublicEvent[] }) {
+  const { lang, t } = useLang()
+  return (
+    <ol class="timeline">
+      {events.map((event, i) => {
+        const channel = event.data?.channel as ReplyChannel | undefined
+        const rating = event.data?.rating as Rating | undefined
+        return (
+          <li key={i} class={event.kind === 'reply' || event.kind === 'decline' ? 'reply' : undefined}>
+            <span class="when">{formatTime(event.at, lang)}</span> <strong>{pick(lang, EVENT_LABELS[event.kind])}</strong>
+            {rating && RATING_LABELS[rating] && <span>：{pick(lang, RATING_LABELS[rating])}</span>}
+            {event.text && <p class="text">{event.text}</p>}
+            {channel && REPLY_CHANNEL_LABELS[channel] && (
+              <p class="meta">
+                {t('channel')}
+                {pick(lang, REPLY_CHANNEL_LABELS[channel])}
+                {event.data?.meetingAt && ` · ${t('meeting')}${event.data.meetingAt} ${event.data.meetingPlace ?? ''}`}
+              </p>
+            )}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks'
+import type { TrackedItem } from '../../shared/api'
+import { categoryLabel } from '../../shared/categories'
+import { RATINGS, RATING_LABELS, type Rating } from '../../shared/roles'
+import { STATUS_LABELS } from '../../shared/status-labels'
+import { pick, useLang } from '../i18n/lang'
+import { Timeline } from './Timeline'
+import { sendVerdict } from './track-api'
+
+interface Props {
+  code: string
+  item: TrackedItem
+  onUpdated(item: TrackedItem): void
+}
+
+/** What the server said about one item: status, history and the answer; then the worker's say. */
+export function TrackedView({ code, item, onUpdated }: Props) {
+  const { lang, t } = useLang()
+  const [rating, setRating] = useState<Rating | ''>('')
+  const [text, setText] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const answered = item.status === 'replied' || item.status === 'closed' || item.mergedInto?.status === 'replied' || item.mergedInto?.status === 'closed'
+
+  const send = async (path: '/api/track/rate' | '/api/track/message') => {
+    setBusy(true)
+    const body = path === '/api/track/rate' ? { code, rating: rating as Rating, ...(text.trim() ? { message: text } : {}) } : { code, text }
+    const result = await sendVerdict(path, body)
+    setBusy(false)
+    if (result.ok) {
+      setText('')
+      setRating('')
+      setMessage(t('sentThanks'))
+      onUpdated(result.item)
+    } else setMessage(result.message ?? t('offlineAction'))
+  }
+
+  return (
+    <div class="tracked">
+      <p>
+        {t('statusLabel')}
+        <strong class={`status s-${item.status}`}>{pick(lang, STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
+      </p>
+      <Timeline events={item.events} />
+      {item.mergedInto && (
+        <div class="merged">
+          <p class="hint">{t('mergedNote')}</p>
+          <p>
+            {t('statusLabel')}
+            <strong>{pick(lang, STATUS_LABELS[item.mergedInto.status])}</strong>
+          </p>
+          <Timeline events={item.mergedInto.events} />
+        </div>
+      )}
+      {answered && (
+        <fieldset class="verdict">
+          <legend>{t('rateTitle')}</legend>
+          <div class="row">
+            {RATINGS.map((r) => (
+              <label key={r} class="check">
+                <input type="radio" name={`rating-${item.id}`} value={r} checked={rating === r} onChange={() => setRating(r)} />
+                {pick(lang, RATING_LABELS[r])}
+              </label>
+            ))}
+          </div>
+          <label for={`verdict-${item.id}`}>{t('rateMessage')}</label>
+          <textarea id={`verdict-${item.id}`} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <button type="button" disabled={busy || !rating} onClick={() => void send('/api/track/rate')}>
+            {t('rateSend')}
+          </button>
+        </fieldset>
+      )}
+      {!answered && item.status !== 'merged' && (
+        <details class="verdict">
+          <summary>{t('messageTitle')}</summary>
+          <textarea aria-label={t('messageTitle')} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <button type="button" disabled={busy || !text.trim()} onClick={() => void send('/api/track/message')}>
+            {t('messageSend')}
+          </button>
+        </details>
+      )}
+      {message && <p class="notice" role="status">{message}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { SubmitItemInput } from '../../shared/validation'
+import type { MineRow } from '../local-db/db'
+import { getLang, setLang, useLang } from '../i18n/lang'
+import { registerServiceWorker, type UpdateControl } from '../pwa/register'
+import { Banners, inWeChat } from './Banners'
+import { startDevice, useDevice } from './device-store'
+import { EMPTY_DRAFT } from './draft'
+import { useEntryPoint } from './entry-point'
+import { Lookup } from './Lookup'
+import { MineList } from './MineList'
+import { SubmitDone } from './SubmitDone'
+import { SubmitForm } from './SubmitForm'
+import type { SubmitResult } from './submit'
+
+type Tab = 'form' | 'mine' | 'lookup'
+
+export function WorkerApp() {
+  const { t } = useLang()
+  const [tab, setTab] = useState<Tab>('form')
+  const [done, setDone] = useState<Extract<SubmitResult, { kind: 'queued' | 'delivered' }> | null>(null)
+  const [formKey, setFormKey] = useState(0)
+  const [update, setUpdate] = useState<UpdateControl | null>(null)
+  const dirty = useRef(false)
+  const entry = useEntryPoint()
+  const { device } = useDevice()
+
+  useEffect(() => {
+    // After first paint: the device database, then the service worker (skipped inside WeChat,
+    // whose storage is separate and short-lived; the outbox still works while the page is open).
+    void startDevice()
+    if (!inWeChat()) void registerServiceWorker(() => dirty.current, setUpdate)
+  }, [])
+
+  const edit = async (row: MineRow, item?: SubmitItemInput) => {
+    const draft = { ...EMPTY_DRAFT, category: row.category, content: row.content, anonymous: row.anonymous, name: item?.submitter?.name ?? '', employeeNo: item?.submitter?.employeeNo ?? '', phone: item?.submitter?.phone ?? '' }
+    localStorage.setItem('yj.draft', JSON.stringify({ key: 'current', ...draft, updatedAt: Date.now() }))
+    if (device.phase === 'ready') await device.device.saveDraft({ key: 'current', ...draft, updatedAt: Date.now() }).catch(() => undefined)
+    setDone(null)
+    setFormKey((k) => k + 1)
+    setTab('form')
+  }
+
+  const tabButton = (id: Tab, label: string) => (
+    <button type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls="panel" class={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+      {label}
+    </button>
+  )
+
+  return (
+    <div class="app">
+      <header class="top">
+        <h1>{t('appName')}</h1>
+        <button type="button" class="lang" lang={getLang() === 'en' ? 'zh-CN' : 'en'} onClick={() => setLang(getLang() === 'en' ? 'zh-CN' : 'en')}>
+          {t('switchLang')}
+        </button>
+      </header>
+      <Banners device={device} update={update} onLater={() => setUpdate(null)} />
+      <nav class="tabs" role="tablist">
+        {tabButton('form', t('tabForm'))}
+        {tabButton('mine', t('tabMine'))}
+        {tabButton('lookup', t('tabLookup'))}
+      </nav>
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'form' &&
+          (done ? (
+            <SubmitDone result={done} device={device} onAnother={() => setDone(null)} onMine={() => setTab('mine')} />
+          ) : (
+            <SubmitForm key={formKey} entry={entry} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} />
+          ))}
+        {tab === 'mine' && <MineList device={device} onEdit={(row, item) => void edit(row, item)} />}
+        {tab === 'lookup' && <Lookup device={device} />}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'preact/hooks'
+import type { DraftRow } from '../local-db/db'
+import type { Device } from '../local-db/device'
+
+export type DraftFields = Omit<DraftRow, 'key' | 'updatedAt'>
+
+export const EMPTY_DRAFT: DraftFields = { category: '', content: '', anonymous: false, name: '', employeeNo: '', phone: '' }
+
+// A synchronous copy in localStorage survives a tab closed before IndexedDB finished writing;
+// IndexedDB is the durable copy. On restore the newer of the two wins.
+const MIRROR = 'yj.draft'
+
+export function isEmptyDraft(draft: DraftFields): boolean {
+  return draft.content.trim() === '' && draft.name.trim() === '' && draft.category === ''
+}
+
+export function readMirror(): DraftRow | null {
+  try {
+    const raw = localStorage.getItem(MIRROR)
+    return raw ? (JSON.parse(raw) as DraftRow) : null
+  } catch {
+    return null
+  }
+}
+
+function writeMirror(draft: DraftRow | null): void {
+  try {
+    if (draft) localStorage.setItem(MIRROR, JSON.stringify(draft))
+    else localStorage.removeItem(MIRROR)
+  } catch {
+    // Quota or privacy mode: IndexedDB still holds the draft.
+  }
+}
+
+export function forgetDraft(device: Device | null): Promise<void> {
+  writeMirror(null)
+  return device ? device.clearDraft() : Promise.resolve()
+}
+
+export async function restoreDraft(device: Device | null): Promise<DraftRow | null> {
+  const mirror = readMirror()
+  const stored = device ? ((await device.loadDraft().catch(() => undefined)) ?? null) : null
+  if (!mirror) return stored
+  if (!stored) return mirror
+  return mirror.updatedAt > stored.updatedAt ? mirror : stored
+}
+
+/**
+ * Saves the draft as the worker types: the mirror at once, IndexedDB after a pause of
+ * `delayMs`, and both immediately when the page is hidden (phone locked, tab switched, closed).
+ */
+export function useDraftSaver(draft: DraftFields, device: Device | null, enabled: boolean, onError: (error: unknown) => void, delayMs = 400): void {
+  const latest = useRef(draft)
+  latest.current = draft
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+
+  const toRow = (): DraftRow | null => (isEmptyDraft(latest.current) ? null : { key: 'current', ...latest.current, updatedAt: Date.now() })
+
+  const saveDurably = () => {
+    clearTimeout(timer.current)
+    if (!enabled) return
+    const row = toRow()
+    writeMirror(row)
+    if (!device) return
+    ;(row ? device.saveDraft(row) : device.clearDraft()).catch(onError)
+  }
+
+  useEffect(() => {
+    if (!enabled) return
+    writeMirror(toRow())
+    clearTimeout(timer.current)
+    timer.current = setTimeout(saveDurably, delayMs)
+  }, [draft, enabled, device])
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') saveDurably()
+    }
+    document.addEventListener('visibilitychange', onHide)
+    window.addEventListener('pagehide', saveDurably)
+    return () => {
+      document.removeEventListener('visibilitychange', onHide)
+      window.removeEventListener('pagehide', saveDurably)
+    }
+  }, [enabled, device])
+}
