@@ -1,0 +1,33 @@
+import type { Me } from '../../shared/admin-api'
+import { Header } from './Header'
+import { Inbox } from './inbox/Inbox'
+import { ItemPage } from './item/ItemPage'
+import { Accounts } from './manage/Accounts'
+import { EntryPoints } from './manage/EntryPoints'
+import { PasswordForm } from './manage/PasswordForm'
+import { Templates } from './manage/Templates'
+import { Units } from './manage/Units'
+import { SCREENS_BY_ROLE, type Screen } from './nav'
+import { useRoute } from './route'
+
+/** The logged-in frame: header, then the screen the hash names if this role may open it, else its home. */
+export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
+  const route = useRoute()
+  const screens = SCREENS_BY_ROLE[me.role]
+  const wanted: Screen | null = route.name === 'item' ? 'inbox' : route.name === 'home' ? null : route.name
+  const screen = wanted && screens.includes(wanted) ? wanted : screens[0]!
+  return (
+    <div class="adm">
+      <Header me={me} current={screen} onLogout={onLogout} />
+      <main class="adm-main">
+        {screen === 'inbox' && route.name === 'item' && <ItemPage key={route.id} id={route.id} me={me} />}
+        {screen === 'inbox' && route.name !== 'item' && <Inbox me={me} query={route.name === 'inbox' ? route.query : ''} />}
+        {screen === 'users' && <Accounts me={me} />}
+        {screen === 'units' && <Units />}
+        {screen === 'entry-points' && <EntryPoints canEdit={me.role === 'admin'} />}
+        {screen === 'templates' && <Templates />}
+        {screen === 'password' && <PasswordForm />}
+      </main>
+    </div>
+  )
+}

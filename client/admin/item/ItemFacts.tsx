@@ -1,0 +1,66 @@
+import type { ComponentChildren } from 'preact'
+import type { ItemDetail } from '../../../shared/admin-api'
+import { categoryLabel } from '../../../shared/categories'
+import { RATING_LABELS } from '../../../shared/roles'
+import { STATUS_LABELS } from '../../../shared/status-labels'
+import { formatTime, withNote } from '../format'
+import { itemHref } from '../route'
+import { StatusBadge } from '../ui/StatusBadge'
+import { useText } from '../use-text'
+
+/** The item itself. Content, summary and tags are rendered as text nodes only. */
+export function ItemFacts({ item }: { item: ItemDetail }) {
+  const { lang, s, l } = useText()
+  const row = (label: string, value: ComponentChildren) => (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  )
+  const submitter = item.submitter
+  return (
+    <section class="adm-card adm-facts">
+      <div class="adm-row-top">
+        <StatusBadge status={item.status} />
+        {item.isProposal && <span class="adm-badge adm-badge-proposal">{s('proposal')}</span>}
+        {item.overdue && <span class="adm-badge adm-badge-overdue">{s('overdue')}</span>}
+      </div>
+      <h1>{item.summary || s('content')}</h1>
+      <p class="adm-content">{item.content}</p>
+      <dl class="adm-dl">
+        {row(s('category'), categoryLabel(item.category, lang))}
+        {row(s('tags'), item.tags.length ? item.tags.join(lang === 'en' ? ', ' : '、') : s('none'))}
+        {row(s('entryPoint'), withNote(item.entryPoint.name, item.unit.name, lang))}
+        {row(s('receivedAt'), formatTime(item.receivedAt, lang))}
+        {row(
+          s('submitter'),
+          submitter === null
+            ? s('anonymousItem')
+            : submitter === 'hidden'
+              ? s('submitterHidden')
+              : [submitter.name, submitter.employeeNo && `${s('employeeNo')} ${submitter.employeeNo}`, submitter.phone && `${s('phone')} ${submitter.phone}`]
+                  .filter(Boolean)
+                  .join(' · '),
+        )}
+        {item.rating && row(s('rating'), l(RATING_LABELS[item.rating]))}
+        {item.mergedInto &&
+          row(
+            s('mergedInto'),
+            <a href={itemHref(item.mergedInto.id)}>
+              {withNote(item.mergedInto.summary || item.mergedInto.id, l(STATUS_LABELS[item.mergedInto.status]), lang)}
+            </a>,
+          )}
+        {item.duplicates.length > 0 &&
+          row(
+            s('duplicates'),
+            item.duplicates.map((d) => (
+              <a key={d.id} class="adm-dup" href={itemHref(d.id)}>
+                {withNote(d.id.slice(-8), l(STATUS_LABELS[d.status]), lang)}
+              </a>
+            )),
+          )}
+        {row(s('itemId'), <code class="adm-id">{item.id}</code>)}
+      </dl>
+    </section>
+  )
+}

@@ -1,0 +1,53 @@
+import type { AdminEvent } from '../../../shared/admin-api'
+import { EVENT_LABELS } from '../../../shared/event-labels'
+import { ROLE_LABELS } from '../../../shared/roles'
+import { STATUS_LABELS } from '../../../shared/status-labels'
+import { formatTime, withNote } from '../format'
+import { useText } from '../use-text'
+import { eventDetails } from './event-details'
+
+/** The full history, oldest first, with internal notes and who did what. */
+export function Timeline({ events }: { events: AdminEvent[] }) {
+  const { lang, s, l } = useText()
+  const actor = (e: AdminEvent) => {
+    if (e.actor.kind === 'worker') return s('actorWorker')
+    if (e.actor.kind === 'system') return s('actorSystem')
+    return e.actor.name ? withNote(e.actor.name, l(ROLE_LABELS[e.actor.kind]), lang) : l(ROLE_LABELS[e.actor.kind])
+  }
+  return (
+    <section class="adm-card">
+      <h2>{s('timeline')}</h2>
+      <ol class="adm-timeline">
+        {events.map((e) => (
+          <li key={e.id} class={e.isPublic ? 'adm-event' : 'adm-event adm-event-internal'}>
+            <p class="adm-event-head">
+              <strong>{l(EVENT_LABELS[e.kind])}</strong>
+              <span>{actor(e)}</span>
+              <time dateTime={e.at}>{formatTime(e.at, lang)}</time>
+            </p>
+            {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus && (
+              <p class="adm-event-status">
+                {l(STATUS_LABELS[e.fromStatus])} → {l(STATUS_LABELS[e.toStatus])}
+              </p>
+            )}
+            {e.publicText && (
+              <p class="adm-pre">
+                <span class="adm-badge">{s('publicText')}</span> {e.publicText}
+              </p>
+            )}
+            {e.note && (
+              <p class="adm-pre">
+                <span class="adm-badge adm-badge-internal">{s('internalNote')}</span> {e.note}
+              </p>
+            )}
+            {eventDetails(e, lang).map((line) => (
+              <p key={line} class="adm-event-data">
+                {line}
+              </p>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks'
+import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
+import { CATEGORIES, type CategoryId } from '../../../../shared/categories'
+import { Field } from '../../ui/Field'
+import { useText } from '../../use-text'
+import { ActionForm } from '../ActionForm'
+import { splitTags, type FormProps } from './types'
+
+/** 受理 (accept with a classification) or 保存分类 (change it later): category, summary, tags, proposal. */
+export function ClassifyForm({ item, act, mode }: FormProps & { mode: 'accept' | 'classify' }) {
+  const { s, l, lang } = useText()
+  const [category, setCategory] = useState<CategoryId>(item.category)
+  const [summary, setSummary] = useState(item.summary ?? '')
+  const [tags, setTags] = useState(item.tags.join(lang === 'en' ? ', ' : '，'))
+  const [proposal, setProposal] = useState(item.isProposal)
+  const id = (name: string) => `${mode}-${name}`
+  return (
+    <ActionForm
+      title={s(mode === 'accept' ? 'acceptTitle' : 'classifyTitle')}
+      button={s(mode)}
+      onSubmit={() => act(mode, { category, summary, tags: splitTags(tags), proposal })}
+    >
+      <Field id={id('category')} label={s('category')}>
+        <select id={id('category')} value={category} onChange={(e) => setCategory(e.currentTarget.value as CategoryId)}>
+          {CATEGORIES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {l(c)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={id('summary')} label={s('summary')}>
+        <input id={id('summary')} maxLength={ADMIN_LIMITS.summaryMax} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
+      </Field>
+      <Field id={id('tags')} label={s('tags')} hint={s('tagsHint')}>
+        <input id={id('tags')} value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+      </Field>
+      <label class="adm-check">
+        <input type="checkbox" checked={proposal} onChange={(e) => setProposal(e.currentTarget.checked)} />
+        {s('markProposal')}
+      </label>
+    </ActionForm>
+  )
+}

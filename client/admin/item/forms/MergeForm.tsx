@@ -1,0 +1,18 @@
+import { useState } from 'preact/hooks'
+import { Field } from '../../ui/Field'
+import { useText } from '../../use-text'
+import { ActionForm } from '../ActionForm'
+import type { FormProps } from './types'
+
+/** 合并: this item is a duplicate of another, whose answer its worker will follow. */
+export function MergeForm({ act }: FormProps) {
+  const { s } = useText()
+  const [into, setInto] = useState('')
+  return (
+    <ActionForm title={s('mergeTitle')} button={s('merge')} onSubmit={() => act('merge', { into: into.trim() })}>
+      <Field id="merge-into" label={s('mergeInto')} hint={s('mergeHint')}>
+        <input id="merge-into" required autocomplete="off" spellcheck={false} value={into} onInput={(e) => setInto(e.currentTarget.value)} />
+      </Field>
+    </ActionForm>
+  )
+}

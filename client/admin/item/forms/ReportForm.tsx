@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks'
+import type { Me } from '../../../../shared/admin-api'
+import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
+import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../../shared/roles'
+import { formatDay } from '../../format'
+import { Field } from '../../ui/Field'
+import { useText } from '../../use-text'
+import { ActionForm } from '../ActionForm'
+import type { FormProps } from './types'
+
+/** 反馈: the unit reports what it did on one open dispatch. */
+export function ReportForm({ item, act, me }: FormProps & { me: Me }) {
+  const { s, l, lang } = useText()
+  // The reviewer's own dispatches first; the server decides which they may report on.
+  const open = item.assignments
+    .filter((a) => a.state === 'open')
+    .sort((a, b) => Number(b.responsible.id === me.id) - Number(a.responsible.id === me.id))
+  const [assignmentId, setAssignmentId] = useState(open[0]?.id ?? '')
+  const [outcome, setOutcome] = useState<Outcome>('completed')
+  const [text, setText] = useState('')
+  return (
+    <ActionForm title={s('reportTitle')} button={s('report')} onSubmit={() => act('report', { assignmentId, outcome, text })}>
+      {open.length > 1 && (
+        <Field id="report-assignment" label={s('reportAssignment')}>
+          <select id="report-assignment" value={assignmentId} onChange={(e) => setAssignmentId(e.currentTarget.value)}>
+            {open.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.unit.name} · {a.responsible.displayName} · {formatDay(a.deadline, lang)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <Field id="report-outcome" label={s('outcome')}>
+        <select id="report-outcome" value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as Outcome)}>
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {l(OUTCOME_LABELS[o])}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="report-text" label={s('reportText')}>
+        <textarea id="report-text" rows={4} maxLength={ADMIN_LIMITS.textMax} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </Field>
+    </ActionForm>
+  )
+}

@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks'
+import type { EntryPointView, UnitView } from '../../../shared/admin-api'
+import { api } from '../api'
+import { Field } from '../ui/Field'
+import { Message } from '../ui/Message'
+import { UnitOptions } from '../ui/UnitOptions'
+import { useSubmit } from '../ui/use-submit'
+import { useText } from '../use-text'
+
+export function EntryPointCreateForm({ units, onCreated }: { units: UnitView[]; onCreated: (ep: EntryPointView) => void }) {
+  const { s } = useText()
+  const [code, setCode] = useState('')
+  const [name, setName] = useState('')
+  const [unitId, setUnitId] = useState('')
+  const { busy, error, done, run } = useSubmit()
+  const submit = (e: Event) => {
+    e.preventDefault()
+    void run(async () => {
+      onCreated(await api.post<EntryPointView>('/api/admin/entry-points', { code, name, unitId }))
+      setCode('')
+      setName('')
+      return s('saved')
+    })
+  }
+  return (
+    <form class="adm-card adm-form" onSubmit={submit}>
+      <h2>{s('newEntryPoint')}</h2>
+      <div class="adm-form-grid">
+        <Field id="ep-code" label={s('epCode')}>
+          <input id="ep-code" required pattern="[A-Za-z0-9_\-]{1,32}" autocapitalize="none" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+        </Field>
+        <Field id="ep-name" label={s('epName')}>
+          <input id="ep-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </Field>
+        <Field id="ep-unit" label={s('unit')}>
+          <select id="ep-unit" required value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
+            <option value="">{s('choose')}</option>
+            <UnitOptions units={units} />
+          </select>
+        </Field>
+      </div>
+      <Message text={error} />
+      <Message text={done} ok />
+      <button type="submit" class="adm-primary" disabled={busy}>
+        {s('create')}
+      </button>
+    </form>
+  )
+}

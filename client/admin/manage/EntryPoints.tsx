@@ -1,0 +1,27 @@
+import type { EntryPointView, UnitView } from '../../../shared/admin-api'
+import { api } from '../api'
+import { Message } from '../ui/Message'
+import { useLoad } from '../ui/use-load'
+import { useText } from '../use-text'
+import { EntryPointCreateForm } from './EntryPointCreateForm'
+import { EntryPointRow } from './EntryPointRow'
+
+/** The QR posters of the subtree. Admins create, rename and deactivate; officers print. */
+export function EntryPoints({ canEdit }: { canEdit: boolean }) {
+  const { s } = useText()
+  const eps = useLoad(() => api.get<EntryPointView[]>('/api/admin/entry-points'), [])
+  const units = useLoad(() => (canEdit ? api.get<UnitView[]>('/api/admin/units') : Promise.resolve([])), [canEdit])
+  const replace = (ep: EntryPointView) => eps.setData((eps.data ?? []).map((x) => (x.id === ep.id ? ep : x)))
+  return (
+    <section class="adm-manage">
+      <h1>{s('entryPointsTitle')}</h1>
+      <Message text={eps.error || units.error} />
+      <ul class="adm-qr-list">
+        {(eps.data ?? []).map((ep) => (
+          <EntryPointRow key={ep.id} ep={ep} canEdit={canEdit} onSaved={replace} />
+        ))}
+      </ul>
+      {canEdit && <EntryPointCreateForm units={units.data ?? []} onCreated={(ep) => eps.setData([...(eps.data ?? []), ep])} />}
+    </section>
+  )
+}

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks'
+import type { UnitView } from '../../../shared/admin-api'
+import { api } from '../api'
+import { Field } from '../ui/Field'
+import { Message } from '../ui/Message'
+import { UnitOptions } from '../ui/UnitOptions'
+import { useSubmit } from '../ui/use-submit'
+import { useText } from '../use-text'
+import { UnitKindSelect, type UnitKind } from './UnitKindSelect'
+
+export function UnitCreateForm({ units, onCreated }: { units: UnitView[]; onCreated: () => void }) {
+  const { s } = useText()
+  const [parentId, setParentId] = useState('')
+  const [name, setName] = useState('')
+  const [kind, setKind] = useState<UnitKind>('office')
+  const { busy, error, done, run } = useSubmit()
+  const submit = (e: Event) => {
+    e.preventDefault()
+    void run(async () => {
+      await api.post('/api/admin/units', { parentId, name, kind })
+      setName('')
+      onCreated()
+      return s('saved')
+    })
+  }
+  return (
+    <form class="adm-card adm-form" onSubmit={submit}>
+      <h2>{s('newUnit')}</h2>
+      <div class="adm-form-grid">
+        <Field id="unit-parent" label={s('parentUnit')}>
+          <select id="unit-parent" required value={parentId} onChange={(e) => setParentId(e.currentTarget.value)}>
+            <option value="">{s('choose')}</option>
+            <UnitOptions units={units} />
+          </select>
+        </Field>
+        <Field id="unit-name" label={s('unitName')}>
+          <input id="unit-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </Field>
+        <UnitKindSelect id="unit-kind" value={kind} onChange={setKind} />
+      </div>
+      <Message text={error} />
+      <Message text={done} ok />
+      <button type="submit" class="adm-primary" disabled={busy}>
+        {s('create')}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,25 @@
+import type { Role } from '../../shared/roles'
+import type { TextKey } from './strings'
+
+export type Screen = 'inbox' | 'users' | 'units' | 'entry-points' | 'templates' | 'password'
+
+/** The screens each role may open, in menu order; the first is its home. Mirrors the API's role checks. */
+export const SCREENS_BY_ROLE: Record<Role, Screen[]> = {
+  admin: ['users', 'units', 'entry-points', 'password'],
+  officer: ['inbox', 'templates', 'entry-points', 'password'],
+  handler: ['inbox', 'password'],
+  leader: ['inbox', 'password'],
+}
+
+export const SCREEN_LABELS: Record<Screen, TextKey> = {
+  inbox: 'navInbox',
+  users: 'navUsers',
+  units: 'navUnits',
+  'entry-points': 'navEntryPoints',
+  templates: 'navTemplates',
+  password: 'navPassword',
+}
+
+export function screenHref(screen: Screen): string {
+  return screen === 'inbox' ? '#/items' : `#/${screen}`
+}

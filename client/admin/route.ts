@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'preact/hooks'
+
+/** The admin screens, addressed by `location.hash` so the server's SPA fallback needs nothing more. */
+export type Route =
+  | { name: 'inbox'; query: string }
+  | { name: 'item'; id: string }
+  | { name: 'users' }
+  | { name: 'units' }
+  | { name: 'entry-points' }
+  | { name: 'templates' }
+  | { name: 'password' }
+  | { name: 'home' }
+
+const SIMPLE = ['users', 'units', 'entry-points', 'templates', 'password'] as const
+
+export function parseHash(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
+  const parts = path.split('/').filter(Boolean)
+  if (parts[0] === 'items' && parts[1]) return { name: 'item', id: decodeURIComponent(parts[1]) }
+  if (parts[0] === 'items') return { name: 'inbox', query }
+  const simple = SIMPLE.find((name) => name === parts[0])
+  return simple ? { name: simple } : { name: 'home' }
+}
+
+export function itemHref(id: string): string {
+  return `#/items/${encodeURIComponent(id)}`
+}
+
+export function inboxHref(query = ''): string {
+  return query ? `#/items?${query}` : '#/items'
+}
+
+// The inbox's filters live in its hash, so the way back from an item keeps them.
+let lastInboxQuery = ''
+export function lastInboxHref(): string {
+  return inboxHref(lastInboxQuery)
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash))
+  useEffect(() => {
+    const update = () => setRoute(parseHash(location.hash))
+    addEventListener('hashchange', update)
+    return () => removeEventListener('hashchange', update)
+  }, [])
+  if (route.name === 'inbox') lastInboxQuery = route.query
+  return route
+}
+
+export function navigate(hash: string): void {
+  if (location.hash !== hash) location.hash = hash
+}
