@@ -95,6 +95,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

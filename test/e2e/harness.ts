@@ -1,0 +1,105 @@
+import { serve, type HttpBindings } from '@hono/node-server'
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
+import { createApp } from '../../server/app'
+import { createTestDb, POSTGRES_URL, type TestDb } from '../helpers/test-db'
+
+/** Debian's Chromium, with the flags this machine needs. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const STATIC_DIR = process.env.E2E_STATIC_DIR || 'dist/client'
+
+export interface E2E {
+  /** `http://127.0.0.1:<port>` of the built app on the test database. */
+  baseUrl: string
+  db: TestDb
+  browser: Browser
+  /** The next answer to `path` is computed (and committed) but never delivered: the connection is cut. */
+  dropNextResponse(path: string): void
+  /**
+   * Cuts the server off (every connection reset) or back on. Chromium's offline emulation does
+   * not cover requests that pass through a service worker, so "no signal" is made here too.
+   */
+  setNetwork(up: boolean): void
+  /** Requests to the API seen by the server, in order (method and path). */
+  requests: string[]
+  /** A persistent browser profile (its own storage and service workers), closed at the end of the file. */
+  persistentContext(dir: string, options?: Parameters<typeof chromium.launchPersistentContext>[1]): Promise<BrowserContext>
+  tempDir(): string
+}
+
+/**
+ * A browser suite: the built PWA served with the real app on real PostgreSQL when one is
+ * configured (CI), else on PGlite; one Chromium for the file; the database reset before each test.
+ */
+export function describeE2E(name: string, body: (ctx: () => E2E) => void) {
+  const dialect = POSTGRES_URL ? 'postgres' : 'pglite'
+  describe(`${name} [browser, ${dialect}]`, () => {
+    let ctx: E2E | undefined
+    const cleanups: Array<() => Promise<void> | void> = []
+    beforeAll(async () => {
+      const db = await createTestDb(dialect)
+      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir: STATIC_DIR, logRequests: false })
+      const drops = new Set<string>()
+      const requests: string[] = []
+      let up = true
+      const server = serve({
+        hostname: '127.0.0.1',
+        port: 0,
+        fetch: async (request: Request, env: HttpBindings) => {
+          const path = new URL(request.url).pathname
+          if (!up) {
+            env.outgoing.socket?.destroy()
+            return new Response(null, { status: 503 })
+          }
+          if (path.startsWith('/api/')) requests.push(`${request.method} ${path}`)
+          const response = await app.fetch(request, env)
+          if (drops.delete(path)) {
+            await response.arrayBuffer()
+            env.outgoing.socket?.destroy()
+            return new Response(null, { status: 503 })
+          }
+          return response
+        },
+      })
+      await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+      const port = (server.address() as AddressInfo).port
+      const launch: LaunchOptions = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }
+      const browser = await chromium.launch(launch)
+      cleanups.push(() => browser.close(), () => new Promise<void>((r) => server.close(() => r())), () => db.close())
+      ctx = {
+        baseUrl: `http://127.0.0.1:${port}`,
+        db,
+        browser,
+        requests,
+        dropNextResponse: (p) => void drops.add(p),
+        setNetwork: (value) => {
+          up = value
+        },
+        tempDir: () => {
+          const dir = mkdtempSync(join(tmpdir(), 'yj-e2e-'))
+          cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+          return dir
+        },
+        persistentContext: async (dir, options) => {
+          const context = await chromium.launchPersistentContext(dir, { ...launch, ...options })
+          cleanups.unshift(() => context.close().catch(() => undefined))
+          return context
+        },
+      }
+    }, 120_000)
+    afterAll(async () => {
+      for (const cleanup of cleanups) await cleanup()
+    }, 60_000)
+    beforeEach(async () => {
+      await ctx!.db.reset()
+      ctx!.setNetwork(true)
+      ctx!.requests.length = 0
+    })
+    body(() => ctx!)
+  })
+}

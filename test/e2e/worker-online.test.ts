@@ -1,0 +1,54 @@
+import { sql } from 'kysely'
+import { expect, it } from 'vitest'
+import { describeE2E } from './harness'
+
+describeE2E('the worker submits online and looks the item up', (e2e) => {
+  it('opens /?s=cs1, submits anonymously, shows the follow-up code, finds the item by it; one row, no identity', async () => {
+    const { browser, baseUrl, db } = e2e()
+    const context = await browser.newContext({ locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?s=cs1`)
+    await expect.poll(() => page.locator('.from').innerText()).toContain('第一中心站生活点文化墙')
+    await page.getByLabel('类别').selectOption({ label: '民生事宜' })
+    await page.getByLabel('意见内容').fill('夜班同事下班后食堂已经关门，希望晚上留一份热饭。')
+    await page.getByLabel('匿名提交').check()
+    await page.getByRole('button', { name: '提交' }).click()
+
+    const code = (await page.getByTestId('follow-up-code').innerText()).trim()
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
+    await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain('已送达')
+
+    await page.getByRole('tab', { name: '查询' }).click()
+    await page.getByLabel('查询码').fill(code.toLowerCase())
+    await page.getByRole('button', { name: '查询', exact: true }).click()
+    await expect.poll(() => page.locator('.tracked').innerText()).toContain('已提交')
+    expect(await page.locator('.tracked').innerText()).toContain('提交意见')
+
+    const { rows } = await sql<{ n: number; name: string | null; anonymous: boolean }>`
+      select count(*)::int as n, max(submitter_name) as name, bool_and(anonymous) as anonymous from suggestions`.execute(db.db)
+    expect(rows[0]).toEqual({ n: 1, name: null, anonymous: true })
+    await context.close()
+  })
+
+  it('submits a named item, shows the form in English on request, and shows a field error without sending', async () => {
+    const { browser, baseUrl, db, requests } = e2e()
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?s=base-wall`)
+    await page.getByLabel('意见内容').fill('太短')
+    await page.getByRole('button', { name: '提交' }).click()
+    await expect.poll(() => page.locator('.error').allInnerTexts()).toEqual(expect.arrayContaining(['请选择类别。']))
+    expect(requests.filter((r) => r.startsWith('POST /api/suggestions'))).toEqual([])
+
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => page.locator('label[for=category]').innerText()).toBe('Category')
+    await page.getByLabel('Category').selectOption('skills')
+    await page.getByLabel('Your opinion or suggestion').fill('希望多组织几次抽油机维修的现场培训。')
+    await page.getByLabel('Name', { exact: true }).fill('王师傅')
+    await page.getByRole('button', { name: 'Submit' }).click()
+    await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain('Delivered')
+    const { rows } = await sql<{ submitter_name: string; category: string }>`select submitter_name, category from suggestions`.execute(db.db)
+    expect(rows).toEqual([{ submitter_name: '王师傅', category: 'skills' }])
+    await context.close()
+  })
+})
