@@ -17,6 +17,7 @@ export function ClassifyForm({ item, act, mode }: FormProps & { mode: 'accept' |
   return (
     <ActionForm
       title={s(mode === 'accept' ? 'acceptTitle' : 'classifyTitle')}
+      tone={mode === 'accept' ? 'primary' : 'plain'}
       button={s(mode)}
       onSubmit={() => act(mode, { category, summary, tags: splitTags(tags), proposal })}
     >

@@ -9,7 +9,7 @@ export function MergeForm({ act }: FormProps) {
   const { s } = useText()
   const [into, setInto] = useState('')
   return (
-    <ActionForm title={s('mergeTitle')} button={s('merge')} onSubmit={() => act('merge', { into: into.trim() })}>
+    <ActionForm title={s('mergeTitle')} tone="plain" button={s('merge')} onSubmit={() => act('merge', { into: into.trim() })}>
       <Field id="merge-into" label={s('mergeInto')} hint={s('mergeHint')}>
         <input id="merge-into" required autocomplete="off" spellcheck={false} value={into} onInput={(e) => setInto(e.currentTarget.value)} />
       </Field>

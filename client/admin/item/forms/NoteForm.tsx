@@ -10,7 +10,7 @@ export function NoteForm({ act }: FormProps) {
   const { s } = useText()
   const [text, setText] = useState('')
   return (
-    <ActionForm title={s('noteTitle')} button={s('note')} onSubmit={() => act('note', { text })}>
+    <ActionForm title={s('noteTitle')} tone="plain" button={s('note')} onSubmit={() => act('note', { text })}>
       <Field id="note-text" label={s('noteText')}>
         <textarea id="note-text" rows={3} maxLength={ADMIN_LIMITS.textMax} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </Field>

@@ -11,7 +11,7 @@ export function ReasonForm({ item, act, mode }: FormProps & { mode: 'decline' | 
   const [reason, setReason] = useState('')
   const id = `${mode}-reason`
   return (
-    <ActionForm title={s(mode)} button={s(mode)} danger={mode === 'decline'} onSubmit={() => act(mode, { reason })}>
+    <ActionForm title={s(mode)} button={s(mode)} tone={mode === 'decline' ? 'danger' : 'plain'} onSubmit={() => act(mode, { reason })}>
       <Field id={id} label={s(mode === 'decline' ? 'declineReason' : 'reopenReason')}>
         <textarea id={id} rows={3} maxLength={ADMIN_LIMITS.reasonMax} required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
       </Field>

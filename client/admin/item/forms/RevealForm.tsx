@@ -19,7 +19,7 @@ export function RevealForm({ act }: FormProps) {
   const [reason, setReason] = useState('')
   const people = (staff.data ?? []).filter((p) => p.role === 'handler' || p.role === 'leader')
   return (
-    <ActionForm title={s('revealTitle')} button={s('reveal')} onSubmit={() => act('reveal', { userId, reason })}>
+    <ActionForm title={s('revealTitle')} tone="plain" button={s('reveal')} onSubmit={() => act('reveal', { userId, reason })}>
       <Message text={staff.error} />
       <Field id="reveal-user" label={s('revealTo')}>
         <select id="reveal-user" required value={userId} onChange={(e) => setUserId(e.currentTarget.value)}>
