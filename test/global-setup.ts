@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process'
 export default function setup(): void {
   if (process.env.E2E_SKIP_BUILD === '1') return
   const started = Date.now()
-  execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'] })
+  // Vitest sets NODE_ENV=test, which would make Vite build a development bundle (no service worker).
+  execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
   console.log(`[e2e] built the app in ${Date.now() - started} ms`)
 }

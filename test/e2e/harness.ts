@@ -1,4 +1,4 @@
-import { serve, type HttpBindings } from '@hono/node-server'
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server'
 import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -50,7 +50,7 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void) {
       const server = serve({
         hostname: '127.0.0.1',
         port: 0,
-        fetch: async (request: Request, env: HttpBindings) => {
+        fetch: async (request: Request, env: HttpBindings | Http2Bindings) => {
           const path = new URL(request.url).pathname
           if (!up) {
             env.outgoing.socket?.destroy()

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { BrowserContext, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
+import type { TestDb } from '../helpers/test-db'
 import { describeE2E } from './harness'
 
 const DRAFT = '二号井场的值班房漏雨，下雨天仪表柜旁边全是水，存在触电风险，请尽快安排维修。'
@@ -9,7 +10,7 @@ async function controlled(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20_000 })
 }
 
-async function countRows(db: ReturnType<ReturnType<Parameters<typeof describeE2E>[1]>>['db'] | any): Promise<number> {
+async function countRows(db: TestDb): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from suggestions`.execute(db.db)
   return rows[0]!.n
 }
