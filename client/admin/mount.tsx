@@ -3,6 +3,7 @@ import { initialLang, setLang } from '../i18n/lang'
 import { AdminApp } from './AdminApp'
 import './admin.css'
 import './admin-list.css'
+import './admin-item.css'
 
 /** Entry of the lazily loaded reviewers' app; `client/main.tsx` calls it for `/admin…`. */
 export function mountAdmin(root: HTMLElement): void {

@@ -6,7 +6,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | null>(null)
   const [error, setError] = useState('')
   const [loading, setLoading] = useState(true)
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller names what the loader depends on, as with useEffect.
   const run = useCallback(load, deps)
   const reload = useCallback(async () => {
     setLoading(true)
