@@ -25,6 +25,8 @@ export interface E2E {
    * not cover requests that pass through a service worker, so "no signal" is made here too.
    */
   setNetwork(up: boolean): void
+  /** Serves a byte-different /sw.js from now on: a new version of the app as the browser sees it. */
+  publishNewVersion(): void
   /** Requests to the API seen by the server, in order (method and path). */
   requests: string[]
   /** A persistent browser profile (its own storage and service workers), closed at the end of the file. */
@@ -47,6 +49,7 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void) {
       const drops = new Set<string>()
       const requests: string[] = []
       let up = true
+      let version = 0
       const server = serve({
         hostname: '127.0.0.1',
         port: 0,
@@ -57,6 +60,14 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void) {
             return new Response(null, { status: 503 })
           }
           if (path.startsWith('/api/')) requests.push(`${request.method} ${path}`)
+          if (version && path === '/sw.js') {
+            // Asked for uncompressed, so that the text can be changed.
+            const headers = new Headers(request.headers)
+            headers.delete('accept-encoding')
+            const original = await app.fetch(new Request(request.url, { headers }), env)
+            const text = (await original.text()) + `\n// release ${version}\n`
+            return new Response(text, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' } })
+          }
           const response = await app.fetch(request, env)
           if (drops.delete(path)) {
             await response.arrayBuffer()
@@ -77,6 +88,9 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void) {
         browser,
         requests,
         dropNextResponse: (p) => void drops.add(p),
+        publishNewVersion: () => {
+          version++
+        },
         setNetwork: (value) => {
           up = value
         },
