@@ -5,7 +5,7 @@ import { LIMITS, charLength } from '../../shared/limits'
 import type { FieldError } from '../../shared/validation'
 import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
-import { isQuotaError } from './device-store'
+import { isQuotaError, startDevice } from './device-store'
 import { EMPTY_DRAFT, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
 import { entryCode, type EntryState } from './entry-point'
 import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
@@ -61,7 +61,9 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
       return
     }
     setBusy(true)
-    const result = await submitItem(device, item, entry.kind === 'known' ? entry.info.name : null, lang)
+    // Pressed before the device storage finished opening: wait for it, the outbox is the way in.
+    const storage = device.phase === 'loading' ? await startDevice() : device
+    const result = await submitItem(storage, item, entry.kind === 'known' ? entry.info.name : null, lang)
     setBusy(false)
     if (result.kind === 'failed') {
       setNotice(result.message ?? (result.storage ? t('storageFailed') : t('offlineAction')))

@@ -51,4 +51,26 @@ describeE2E('the worker submits online and looks the item up', (e2e) => {
     expect(rows).toEqual([{ submitter_name: '王师傅', category: 'skills' }])
     await context.close()
   })
+
+  it('puts an item pressed before the device storage has opened through the outbox too (it shows under 我的意见)', async () => {
+    const { browser, baseUrl, db } = e2e()
+    const context = await browser.newContext({ serviceWorkers: 'block' })
+    // The device database's code arrives late, as on a slow link.
+    await context.route(/\/assets\/device-[^/]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500))
+      await route.continue()
+    })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?s=cs1`)
+    await page.getByLabel('类别').selectOption('workforce')
+    await page.getByLabel('意见内容').fill('二站人手不够，夜班经常一个人巡井。')
+    await page.getByLabel('匿名提交').check()
+    await page.getByRole('button', { name: '提交' }).click()
+    const code = (await page.getByTestId('follow-up-code').innerText()).trim()
+    await page.getByRole('tab', { name: '我的意见' }).click()
+    await expect.poll(() => page.locator('.item', { hasText: code }).locator('.badge').innerText(), { timeout: 15_000 }).toBe('已提交')
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from suggestions`.execute(db.db)
+    expect(rows[0]!.n).toBe(1)
+    await context.close()
+  })
 })
