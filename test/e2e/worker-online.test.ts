@@ -10,7 +10,8 @@ describeE2E('the worker submits online and looks the item up', (e2e) => {
     await page.goto(`${baseUrl}/?s=cs1`)
     await expect.poll(() => page.locator('.from').innerText()).toContain('第一中心站生活点文化墙')
     await page.getByLabel('类别').selectOption({ label: '民生事宜' })
-    await page.getByLabel('意见内容').fill('夜班同事下班后食堂已经关门，希望晚上留一份热饭。')
+    const hostile = '夜班同事下班后食堂已经关门，希望晚上留一份热饭。<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    await page.getByLabel('意见内容').fill(hostile)
     await page.getByLabel('匿名提交').check()
     await page.getByRole('button', { name: '提交' }).click()
 
@@ -23,6 +24,12 @@ describeE2E('the worker submits online and looks the item up', (e2e) => {
     await page.getByRole('button', { name: '查询', exact: true }).click()
     await expect.poll(() => page.locator('.tracked').innerText()).toContain('已提交')
     expect(await page.locator('.tracked').innerText()).toContain('提交意见')
+
+    // Markup in the content is text in every worker view: the lookup and 我的意见.
+    await page.getByRole('tab', { name: '我的意见' }).click()
+    await expect.poll(() => page.locator('.item .text').innerText()).toBe(hostile)
+    expect(await page.locator('#panel img, #panel script').count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull()
 
     const { rows } = await sql<{ n: number; name: string | null; anonymous: boolean }>`
       select count(*)::int as n, max(submitter_name) as name, bool_and(anonymous) as anonymous from suggestions`.execute(db.db)
