@@ -83,7 +83,11 @@ export async function saveTracked(db: LocalDb, updates: Array<{ id: string; trac
 /** An item looked up by code on this device joins the worker's list, read-only. */
 export async function adoptTracked(db: LocalDb, code: string, tracked: TrackedItem): Promise<void> {
   const existing = await db.mine.get(tracked.id)
-  if (existing) return saveTracked(db, [{ id: tracked.id, tracked }])
+  if (existing) {
+    await saveTracked(db, [{ id: tracked.id, tracked }])
+    notifyChanged()
+    return
+  }
   await db.mine.add({
     id: tracked.id,
     followUpCode: code,

@@ -47,7 +47,7 @@ export function Lookup({ device }: { device: DeviceState }) {
         <>
           <TrackedView code={found.code} item={found.item} onUpdated={(item) => setFound({ ...found, item })} />
           {device.phase === 'ready' && (
-            <button type="button" disabled={adopted} onClick={() => void device.device.adopt(found.code, found.item).then(() => setAdopted(true))}>
+            <button type="button" disabled={adopted} onClick={() => void device.device.adopt(found.code, found.item).then(() => setAdopted(true), (error: unknown) => setMessage(t('saveFailed') + String((error as Error)?.message ?? error)))}>
               {t('addToMine')}
             </button>
           )}

@@ -18,11 +18,18 @@ interface Props {
 export function MineList({ device, onEdit }: Props) {
   const { lang, t } = useLang()
   const rows = useMine(device)
+  const [failure, setFailure] = useState<string | null>(null)
+  const fail = (error: unknown) => setFailure(t('saveFailed') + String((error as Error)?.message ?? error))
   if (device.phase === 'failed') return <section class="card"><p class="error">{t('storageFailed')}</p></section>
   return (
     <section class="mine" aria-labelledby="mine-title">
       <h2 id="mine-title">{t('tabMine')}</h2>
       <SyncBar device={device} />
+      {failure && (
+        <p class="error" role="alert">
+          {failure}
+        </p>
+      )}
       {rows && rows.length === 0 && <p class="card hint">{t('mineEmpty')}</p>}
       <ul class="items">
         {rows?.map((row) => (
@@ -37,8 +44,8 @@ export function MineList({ device, onEdit }: Props) {
               {t('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? t('anonymousTag') : t('namedTag')}
               {row.entryName && ` · ${row.entryName}`}
             </p>
-            {row.delivery === 'rejected' && device.phase === 'ready' && <Rejected row={row} device={device} onEdit={onEdit} />}
-            {row.tracked && <TrackedView code={row.followUpCode} item={row.tracked} onUpdated={(item) => device.phase === 'ready' && void device.device.adopt(row.followUpCode, item)} />}
+            {row.delivery === 'rejected' && device.phase === 'ready' && <Rejected row={row} device={device} onEdit={onEdit} onError={fail} />}
+            {row.tracked && <TrackedView code={row.followUpCode} item={row.tracked} onUpdated={(item) => device.phase === 'ready' && void device.device.adopt(row.followUpCode, item).catch(fail)} />}
           </li>
         ))}
       </ul>
@@ -52,7 +59,7 @@ function badge(row: MineRow, lang: 'zh-CN' | 'en', t: (k: 'pending' | 'received'
   return row.tracked ? pick(lang, STATUS_LABELS[row.tracked.status]) : t('received')
 }
 
-function Rejected({ row, device, onEdit }: { row: MineRow; device: Extract<DeviceState, { phase: 'ready' }>; onEdit(row: MineRow, item?: SubmitItemInput): void }) {
+function Rejected({ row, device, onEdit, onError }: { row: MineRow; device: Extract<DeviceState, { phase: 'ready' }>; onEdit(row: MineRow, item?: SubmitItemInput): void; onError(error: unknown): void }) {
   const { t } = useLang()
   const reason = useReason(device, row.id)
   return (
@@ -64,10 +71,10 @@ function Rejected({ row, device, onEdit }: { row: MineRow; device: Extract<Devic
         </p>
       )}
       <div class="row">
-        <button type="button" onClick={() => void device.device.discard(row.id).then((entry) => onEdit(row, entry?.item))}>
+        <button type="button" onClick={() => void device.device.discard(row.id).then((entry) => onEdit(row, entry?.item), onError)}>
           {t('edit')}
         </button>
-        <button type="button" onClick={() => void device.device.discard(row.id)}>
+        <button type="button" onClick={() => void device.device.discard(row.id).catch(onError)}>
           {t('discard')}
         </button>
       </div>

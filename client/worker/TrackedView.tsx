@@ -21,6 +21,7 @@ export function TrackedView({ code, item, onUpdated }: Props) {
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const answered = item.status === 'replied' || item.status === 'closed' || item.mergedInto?.status === 'replied' || item.mergedInto?.status === 'closed'
+  const verdict = latestVerdict(item)
 
   const send = async (path: '/api/track/rate' | '/api/track/message') => {
     setBusy(true)
@@ -52,7 +53,13 @@ export function TrackedView({ code, item, onUpdated }: Props) {
           <Timeline events={item.mergedInto.events} />
         </div>
       )}
-      {answered && (
+      {answered && verdict && (
+        <p class="meta">
+          {t('yourRating')}
+          {pick(lang, RATING_LABELS[verdict])}
+        </p>
+      )}
+      {answered && !verdict && (
         <fieldset class="verdict">
           <legend>{t('rateTitle')}</legend>
           <div class="row">
@@ -82,4 +89,13 @@ export function TrackedView({ code, item, onUpdated }: Props) {
       {message && <p class="notice" role="status">{message}</p>}
     </div>
   )
+}
+
+/** The worker's rating of the latest answer, if they gave one (a new answer asks again). */
+function latestVerdict(item: TrackedItem): Rating | null {
+  const events = item.events
+  const lastReply = events.map((e) => e.kind).lastIndexOf('reply')
+  const rated = events.slice(lastReply + 1).filter((e) => e.kind === 'rate').at(-1)
+  const rating = rated?.data?.rating as Rating | undefined
+  return rating && (RATINGS as readonly string[]).includes(rating) ? rating : null
 }
