@@ -66,7 +66,9 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
     const result = await submitItem(storage, item, entry.kind === 'known' ? entry.info.name : null, lang)
     setBusy(false)
     if (result.kind === 'failed') {
-      setNotice(result.message ?? (result.storage ? t('storageFailed') : t('offlineAction')))
+      // Not stored on the phone and not sent: say which, so the worker knows what to fix.
+      const storage = result.storage === 'full' ? t('storageFull') : result.storage === 'failed' ? t('storageFailed') : null
+      setNotice([result.message ?? t('offlineAction'), storage].filter(Boolean).join(' '))
       return
     }
     await forgetDraft(ready).catch(() => undefined)

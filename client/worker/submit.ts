@@ -2,7 +2,7 @@ import type { SubmitResponse } from '../../shared/api'
 import { newFollowUpCode } from '../../shared/follow-up-code'
 import { uuidv7 } from '../../shared/uuid'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItemInput } from '../../shared/validation'
-import type { DeviceState } from './device-store'
+import { isQuotaError, type DeviceState } from './device-store'
 import { postJson } from '../sync/request'
 import type { DraftFields } from './draft'
 
@@ -34,19 +34,21 @@ export function checkItem(item: SubmitItemInput): FieldError[] {
 export type SubmitResult =
   | { kind: 'queued'; id: string; code: string }
   | { kind: 'delivered'; id: string; code: string }
-  | { kind: 'failed'; message: string | null; storage: boolean }
+  | { kind: 'failed'; message: string | null; storage: 'ok' | 'failed' | 'full' }
 
 /**
  * The outbox is the way in: the item is safe on the device before any network. Only where the
  * device cannot store anything (some in-app browsers, a full disk) is it sent directly.
  */
 export async function submitItem(device: DeviceState, item: SubmitItemInput, entryName: string | null, lang: string): Promise<SubmitResult> {
+  let storage: 'ok' | 'failed' | 'full' = device.phase === 'failed' ? (device.reason === 'full' ? 'full' : 'failed') : 'ok'
   if (device.phase === 'ready') {
     try {
       await device.device.enqueue(item, entryName)
       return { kind: 'queued', id: item.id, code: item.followUpCode }
-    } catch {
+    } catch (error) {
       // Fall through to a direct send: the worker's text must still get somewhere.
+      storage = isQuotaError(error) ? 'full' : 'failed'
     }
   }
   const answer = await postJson(
@@ -55,8 +57,8 @@ export async function submitItem(device: DeviceState, item: SubmitItemInput, ent
     { items: [item] },
     (status, body): body is SubmitResponse => status < 500 && Array.isArray((body as SubmitResponse | null)?.results),
   )
-  if (!answer.ok) return { kind: 'failed', message: null, storage: true }
+  if (!answer.ok) return { kind: 'failed', message: null, storage }
   const outcome = answer.body.results[0]
   if (outcome && outcome.result !== 'rejected') return { kind: 'delivered', id: item.id, code: item.followUpCode }
-  return { kind: 'failed', message: outcome?.result === 'rejected' ? outcome.error.message : null, storage: false }
+  return { kind: 'failed', message: outcome?.result === 'rejected' ? outcome.error.message : null, storage }
 }
