@@ -12,7 +12,7 @@ import { useItemPages } from './use-item-pages'
 
 /** The union's inbox (and a handler's or leader's list of what concerns them): stats, filters, rows. */
 export function Inbox({ me, query }: { me: Me; query: string }) {
-  const { s } = useText()
+  const { s, lang } = useText()
   const filters = parseFilters(query)
   const apiQuery = filterQuery(filters)
   const isOfficer = me.role === 'officer'
@@ -35,7 +35,7 @@ export function Inbox({ me, query }: { me: Me; query: string }) {
       />
       {isOfficer && (
         <p class="adm-export">
-          <a href={`/api/admin/items/export.csv${apiQuery ? `?${apiQuery}` : ''}`} download>
+          <a href={`/api/admin/items/export.csv?${apiQuery ? `${apiQuery}&` : ''}lang=${lang}`} download>
             {s('exportCsv')}
           </a>
         </p>

@@ -22,6 +22,11 @@ describeEachDialect('GET /api/admin/items/export.csv', ({ db }) => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""点我"") 食堂""饭菜""太咸"`)
     expect(text).toContain('"已受理","民生事宜","食堂口味"')
     expect(text).not.toContain('孙七')
+
+    // A download link carries the reviewer's chosen language in the query.
+    const english = await sessions.officer.get('/api/admin/items/export.csv?lang=en&proposal=1')
+    expect(english.body.split('\r\n')[0]).toMatch(/^"Received","Status","Category"/)
+    expect(english.body.split('\r\n')).toHaveLength(3)
   })
 
   it('applies the inbox filters and the reviewer\'s scope', async () => {
