@@ -19,13 +19,14 @@ import { unitRefs } from '../domain/units'
 
 /**
  * Accounts from the command line, so a fresh install can create its first admin:
- * `npm run user -- add|passwd|disable|list`. Same database and migrations as the server.
+ * `npm run user -- add|passwd|disable|enable|list`. Same database and migrations as the server.
  */
 
 export const USAGE = `用法 / Usage: npm run user -- <command>
   add <username> --role <${ROLES.join('|')}> --unit <单位名称或编号 unit name or id> [--name <显示名称 display name>]
   passwd <username>
   disable <username>
+  enable <username>
   list
 密码从标准输入的第一行读取（管道输入时），否则生成并显示一次。
 The password is the first line of standard input when piped, else generated and printed once.`
@@ -46,14 +47,14 @@ export class CliError extends Error {
 
 export type Command =
   | { name: 'add'; username: string; role: string; unit: string; displayName?: string }
-  | { name: 'passwd' | 'disable'; username: string }
+  | { name: 'passwd' | 'disable' | 'enable'; username: string }
   | { name: 'list' }
   | { name: 'help' }
 
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv
   if (!name || name === 'help' || name === '--help' || name === '-h') return { name: 'help' }
-  if (!['add', 'passwd', 'disable', 'list'].includes(name)) throw new CliError(`未知命令 ${name}`, `unknown command ${name}`, [USAGE])
+  if (!['add', 'passwd', 'disable', 'enable', 'list'].includes(name)) throw new CliError(`未知命令 ${name}`, `unknown command ${name}`, [USAGE])
   const options: ParseArgsConfig['options'] = name === 'add' ? { role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } } : {}
   let parsed
   try {
@@ -68,7 +69,7 @@ export function parseCommand(argv: string[]): Command {
   }
   if (name === 'list') return { name }
   const username = positionals[0]!
-  if (name !== 'add') return { name: name as 'passwd' | 'disable', username }
+  if (name !== 'add') return { name: name as 'passwd' | 'disable' | 'enable', username }
   if (!values.role || !values.unit) throw new CliError('add 需要 --role 和 --unit', 'add needs --role and --unit', [USAGE])
   // Checked again by the shared schema; here so a wrong role is told before a password is asked for.
   if (!(ROLES as readonly string[]).includes(values.role)) throw invalid([{ path: 'role', code: 'invalid_role' }])
@@ -145,6 +146,13 @@ export async function disableUser(db: Kysely<Database>, username: string): Promi
   return user.active
 }
 
+/** Enables a disabled account (the way back when the only admin was disabled); false when it was active. */
+export async function enableUser(db: Kysely<Database>, username: string): Promise<boolean> {
+  const user = await findUser(db, username)
+  await db.updateTable('users').set({ active: true, updated_at: new Date() }).where('id', '=', user.id).execute()
+  return !user.active
+}
+
 export function formatUsers(users: UserView[]): string {
   if (!users.length) return '（没有账号 / no accounts）'
   const width = Math.max(...users.map((u) => u.username.length))
@@ -166,6 +174,10 @@ async function execute(db: Kysely<Database>, cmd: Exclude<Command, { name: 'help
   if (cmd.name === 'disable') {
     const changed = await disableUser(db, cmd.username)
     return io.out(changed ? `已停用 ${cmd.username} / Disabled ${cmd.username}` : `${cmd.username} 已是停用状态 / ${cmd.username} was already disabled`)
+  }
+  if (cmd.name === 'enable') {
+    const changed = await enableUser(db, cmd.username)
+    return io.out(changed ? `已启用 ${cmd.username} / Enabled ${cmd.username}` : `${cmd.username} 已是启用状态 / ${cmd.username} was already enabled`)
   }
   const piped = await io.readPassword()
   if (piped === '') throw new CliError('标准输入中没有密码', 'no password on standard input (pipe one in, or run in a terminal to generate one)')

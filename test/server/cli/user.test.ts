@@ -118,7 +118,7 @@ describeEachDialect('account command line', ({ db }) => {
     expect((await login(testApp(db()), 'wang', password)).me.username).toBe('wang')
   })
 
-  it('disables an account: its sessions end and it cannot log in; again is harmless', async () => {
+  it('disables an account: its sessions end and it cannot log in; again is harmless; enable lets it back in', async () => {
     const app = testApp(db())
     await createUser(db().db, 'wang', 'officer')
     const before = await login(app, 'wang')
@@ -127,6 +127,10 @@ describeEachDialect('account command line', ({ db }) => {
     await expect(login(app, 'wang')).rejects.toThrow(/401/)
     expect(await cli(db(), ['disable', 'wang'])).toMatchObject({ code: 0, out: 'wang 已是停用状态 / wang was already disabled' })
     expect((await cli(db(), ['disable', 'nobody'])).code).toBe(1)
+
+    expect(await cli(db(), ['enable', 'wang'])).toMatchObject({ code: 0, out: '已启用 wang / Enabled wang' })
+    expect((await login(app, 'wang')).me.username).toBe('wang')
+    expect(await cli(db(), ['enable', 'wang'])).toMatchObject({ code: 0, out: 'wang 已是启用状态 / wang was already enabled' })
   })
 
   it('lists the accounts by username with role, state, name and unit path', async () => {
