@@ -23,6 +23,8 @@ const visit = (file: string) => {
   for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(`assets/${m[1]}`)
 }
 for (const m of html.matchAll(/<script[^>]+src="\/([^"]+)"/g)) visit(m[1]!)
+// Vite lists the entry's static imports as modulepreload links too: count them whatever the scan found.
+for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+)"/g)) visit(m[1]!)
 const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/([^"]+)"/g)].map((m) => m[1]!)
 
 const rows: Array<[string, number]> = [['index.html (prerendered form, inline CSS)', gz('index.html')]]
