@@ -4,6 +4,7 @@ import { charLength } from './limits'
 import { STATUSES } from './lifecycle'
 import { OUTCOMES, RATINGS, REPLY_CHANNELS, ROLES } from './roles'
 import { normalizeText, record, savable } from './validation'
+import { isUuidV7 } from './uuid'
 
 /**
  * Schemas of what reviewers send, shared by the admin views and the routes. Messages are
@@ -115,7 +116,11 @@ export const ITEM_ACTIONS = Object.keys(ACTION_SCHEMAS) as ItemActionName[]
 export type ActionBody<A extends ItemActionName> = v.InferOutput<(typeof ACTION_SCHEMAS)[A]>
 
 /** The worker's verdict on an answer, sent with the follow-up code. */
+/** The device's id for a verdict or message queued offline: a replay of it is harmless. */
+const clientId = v.optional(v.pipe(v.string(), v.check((s) => isUuidV7(s), 'invalid_id')))
+
 export const RateSchema = record({
+  id: clientId,
   code: v.string(),
   rating: v.picklist(RATINGS, 'invalid_rating'),
   message: optionalText(ADMIN_LIMITS.textMax),
@@ -123,6 +128,7 @@ export const RateSchema = record({
 
 /** A follow-up message from the worker on their own item. */
 export const WorkerMessageSchema = record({
+  id: clientId,
   code: v.string(),
   text: text(ADMIN_LIMITS.textMax),
 })

@@ -89,6 +89,8 @@ export interface SuggestionEventTable {
   public_text: string | null
   is_public: boolean
   data: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
+  /** The device's id for a worker's verdict or message: a replay is recognised by it. */
+  client_id: string | null
   created_at: CreatedAt
 }
 

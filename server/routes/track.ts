@@ -21,14 +21,14 @@ export const trackRoute = new Hono<AppEnv>()
   .post('/rate', async (c) => {
     const request = validate(RateSchema, await readJson(c))
     if (!request.ok) throw new ApiError(request.errors[0]!.code, request.errors)
-    const { code, rating, message } = request.value
-    const id = await rateItem(c.get('db'), code, rating, message)
+    const { id: clientId, code, rating, message } = request.value
+    const id = await rateItem(c.get('db'), code, rating, message, clientId)
     return c.json({ item: await publicItem(c.get('db'), id) })
   })
   .post('/message', async (c) => {
     const request = validate(WorkerMessageSchema, await readJson(c))
     if (!request.ok) throw new ApiError(request.errors[0]!.code, request.errors)
-    const id = await messageItem(c.get('db'), request.value.code, request.value.text)
+    const id = await messageItem(c.get('db'), request.value.code, request.value.text, request.value.id)
     return c.json({ item: await publicItem(c.get('db'), id) })
   })
   .all('/', (c) => sendError(c, 'method_not_allowed'))

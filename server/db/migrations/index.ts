@@ -10,6 +10,7 @@ import * as triage from './2026-11-24-08-triage'
 import * as assignments from './2026-11-24-09-assignments'
 import * as replyTemplates from './2026-11-24-10-reply-templates'
 import * as reveals from './2026-11-24-11-reveals'
+import * as eventClientIds from './2026-11-25-12-event-client-ids'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-09-assignments': assignments,
   '2026-11-24-10-reply-templates': replyTemplates,
   '2026-11-24-11-reveals': reveals,
+  '2026-11-25-12-event-client-ids': eventClientIds,
 }

@@ -28,6 +28,7 @@ interface EventFields {
   publicText?: string | null
   isPublic?: boolean
   data?: Record<string, unknown> | null
+  clientId?: string | null
 }
 
 interface RowChanges {
@@ -103,6 +104,7 @@ export async function writeEvent(
       public_text: event.publicText ?? null,
       is_public: event.isPublic ?? false,
       data: event.data ? JSON.stringify(event.data) : null,
+      client_id: event.clientId ?? null,
     })
     .execute()
 }
