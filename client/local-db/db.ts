@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie'
 import type { TrackedItem } from '../../shared/api'
 import type { ErrorCode } from '../../shared/errors'
+import type { Rating } from '../../shared/roles'
 import type { SubmitItemInput } from '../../shared/validation'
 
 /** What the worker is typing, saved as they type: one per device. */
@@ -42,6 +43,19 @@ export interface MineRow {
   trackedAt: number | null
 }
 
+/** The worker's verdict on an answer, or a follow-up message, waiting to be sent (queued offline). */
+export interface VerdictRow {
+  /** UUIDv7 made on the device: the server records a replay once. */
+  id: string
+  itemId: string
+  code: string
+  kind: 'rate' | 'message'
+  body: { rating?: Rating; message?: string; text?: string }
+  queuedAt: number
+  state: 'queued' | 'rejected'
+  error: { code: ErrorCode; message: string } | null
+}
+
 export interface MetaRow {
   key: string
   value: unknown
@@ -54,6 +68,7 @@ export class LocalDb extends Dexie {
   outbox!: Table<OutboxRow, string>
   mine!: Table<MineRow, string>
   meta!: Table<MetaRow, string>
+  verdicts!: Table<VerdictRow, string>
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options)
@@ -63,5 +78,6 @@ export class LocalDb extends Dexie {
       mine: 'id, createdAt, followUpCode',
       meta: 'key',
     })
+    this.version(2).stores({ verdicts: 'id, queuedAt, itemId' })
   }
 }

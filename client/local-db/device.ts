@@ -1,7 +1,8 @@
 import type { TrackedItem } from '../../shared/api'
 import type { SubmitItemInput } from '../../shared/validation'
 import { startScheduler, type SchedulerState } from '../sync/scheduler'
-import { LocalDb, type DraftRow, type MineRow, type OutboxRow } from './db'
+import { LocalDb, type DraftRow, type MineRow, type OutboxRow, type VerdictRow } from './db'
+import * as verdicts from './verdicts'
 import * as outbox from './outbox'
 
 /** What the worker's screens may do with the device's storage: the UI never touches Dexie. */
@@ -16,6 +17,10 @@ export interface Device {
   discard(id: string): Promise<OutboxRow | undefined>
   adopt(code: string, item: TrackedItem): Promise<void>
   syncNow(): Promise<unknown>
+  /** Queues a verdict or message on one of the worker's items; the next sync sends it. */
+  queueVerdict(itemId: string, code: string, kind: VerdictRow['kind'], body: VerdictRow['body']): Promise<VerdictRow>
+  listVerdicts(): Promise<VerdictRow[]>
+  dropVerdict(id: string): Promise<void>
 }
 
 export async function openDevice(lang: () => string, onSync: (state: SchedulerState) => void): Promise<Device> {
@@ -37,6 +42,13 @@ export async function openDevice(lang: () => string, onSync: (state: SchedulerSt
     discard: (id) => outbox.discardRejected(db, id),
     adopt: (code, item) => outbox.adoptTracked(db, code, item),
     syncNow: () => scheduler.syncNow(),
+    queueVerdict: async (itemId, code, kind, body) => {
+      const row = await verdicts.queueVerdict(db, itemId, code, kind, body)
+      scheduler.queued()
+      return row
+    },
+    listVerdicts: () => db.verdicts.orderBy('queuedAt').toArray(),
+    dropVerdict: (id) => verdicts.dropVerdict(db, id),
   }
 }
 

@@ -1,7 +1,9 @@
 import type { SubmitOutcome, SubmitResponse, TrackResponse, TrackedItem } from '../../shared/api'
+import type { ErrorCode } from '../../shared/errors'
 import { LIMITS } from '../../shared/limits'
 import type { LocalDb } from '../local-db/db'
 import { acknowledge, countAttempt, markRejected, queued, saveTracked } from '../local-db/outbox'
+import { acknowledgeVerdict, queuedVerdicts, rejectVerdict } from '../local-db/verdicts'
 import { notifyChanged } from '../local-db/changes'
 import { withLock, type LockFn } from './lock'
 import { postJson, type Answer, type RequestEnv } from './request'
@@ -21,6 +23,8 @@ export interface SyncReport {
   rejected: number
   stillQueued: number
   refreshed: number
+  /** Verdicts and messages the server now holds. */
+  verdicts: number
   failure?: Exclude<Answer<unknown>, { ok: true }>['reason']
   retryAfterMs?: number
 }
@@ -33,7 +37,7 @@ export function syncOnce(env: SyncEnv): Promise<SyncReport> {
 }
 
 async function drain(env: SyncEnv): Promise<SyncReport> {
-  const report: SyncReport = { ok: true, requests: 0, acknowledged: 0, rejected: 0, stillQueued: 0, refreshed: 0 }
+  const report: SyncReport = { ok: true, requests: 0, acknowledged: 0, rejected: 0, stillQueued: 0, refreshed: 0, verdicts: 0 }
   const pending = await queued(env.db)
   for (let start = 0; start < pending.length; start += LIMITS.batchMax) {
     const chunk = pending.slice(start, start + LIMITS.batchMax)
@@ -50,8 +54,33 @@ async function drain(env: SyncEnv): Promise<SyncReport> {
   }
   report.stillQueued = (await queued(env.db)).length
   if (report.acknowledged || report.rejected) notifyChanged()
+  if (!(await sendVerdicts(env, report))) return report
   if (env.refresh !== false) await refresh(env, report)
   return report
+}
+
+/** Verdicts and messages, one request each, oldest first; each carries its id, so a replay is harmless. */
+async function sendVerdicts(env: SyncEnv, report: SyncReport): Promise<boolean> {
+  const rows = await queuedVerdicts(env.db)
+  for (const row of rows) {
+    report.requests++
+    const path = row.kind === 'rate' ? '/api/track/rate' : '/api/track/message'
+    const answer = await postJson(env, path, { id: row.id, code: row.code, ...row.body }, isVerdictAnswer)
+    if (!answer.ok) {
+      Object.assign(report, { ok: false, failure: answer.reason, retryAfterMs: answer.retryAfterMs })
+      if (report.verdicts) notifyChanged()
+      return false
+    }
+    if ('item' in answer.body) {
+      await acknowledgeVerdict(env.db, row, answer.body.item)
+      report.verdicts++
+    } else {
+      await rejectVerdict(env.db, row.id, answer.body.error)
+      report.rejected++
+    }
+  }
+  if (rows.length) notifyChanged()
+  return true
 }
 
 async function apply(db: LocalDb, id: string, outcome: SubmitOutcome, report: SyncReport): Promise<void> {
@@ -103,3 +132,9 @@ const isTrackResponse =
   (n: number) =>
   (status: number, body: unknown): body is TrackResponse =>
     status === 200 && typeof body === 'object' && body !== null && Array.isArray((body as TrackResponse).results) && (body as TrackResponse).results.length === n
+
+const isVerdictAnswer = (status: number, body: unknown): body is { item: TrackedItem } | { error: { code: ErrorCode; message: string } } => {
+  if (typeof body !== 'object' || body === null) return false
+  if (status === 200) return typeof (body as { item?: unknown }).item === 'object'
+  return status >= 400 && status < 500 && typeof (body as { error?: { code?: unknown } }).error?.code === 'string'
+}

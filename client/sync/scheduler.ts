@@ -42,7 +42,7 @@ export function startScheduler(db: LocalDb, lang: () => string, onState: (state:
     try {
       report = await syncOnce({ db, fetch: (...args) => fetch(...args), lang: lang() })
     } catch {
-      report = { ok: false, requests: 0, acknowledged: 0, rejected: 0, stillQueued: (await queued(db).catch(() => [])).length, refreshed: 0, failure: 'network' }
+      report = { ok: false, requests: 0, acknowledged: 0, rejected: 0, stillQueued: (await queued(db).catch(() => [])).length, refreshed: 0, verdicts: 0, failure: 'network' }
     }
     state.running = false
     state.last = report

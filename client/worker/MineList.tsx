@@ -8,7 +8,7 @@ import type { DeviceState } from './device-store'
 import { formatTime } from './format'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
-import { useMine } from './use-mine'
+import { useMine, useVerdicts } from './use-mine'
 
 interface Props {
   device: DeviceState
@@ -18,6 +18,7 @@ interface Props {
 export function MineList({ device, onEdit }: Props) {
   const { lang, t } = useLang()
   const rows = useMine(device)
+  const verdicts = useVerdicts(device)
   const [failure, setFailure] = useState<string | null>(null)
   const fail = (error: unknown) => setFailure(t('saveFailed') + String((error as Error)?.message ?? error))
   if (device.phase === 'failed') return <section class="card"><p class="error">{t('storageFailed')}</p></section>
@@ -45,7 +46,16 @@ export function MineList({ device, onEdit }: Props) {
               {row.entryName && ` · ${row.entryName}`}
             </p>
             {row.delivery === 'rejected' && device.phase === 'ready' && <Rejected row={row} device={device} onEdit={onEdit} onError={fail} />}
-            {row.tracked && <TrackedView code={row.followUpCode} item={row.tracked} onUpdated={(item) => device.phase === 'ready' && void device.device.adopt(row.followUpCode, item).catch(fail)} />}
+            {row.tracked && device.phase === 'ready' && (
+              <TrackedView
+                code={row.followUpCode}
+                item={row.tracked}
+                onUpdated={(item) => void device.device.adopt(row.followUpCode, item).catch(fail)}
+                queue={(kind, body) => device.device.queueVerdict(row.id, row.followUpCode, kind, body)}
+                pending={verdicts.filter((v) => v.itemId === row.id)}
+                onDrop={(id) => void device.device.dropVerdict(id).catch(fail)}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { categoryLabel } from '../../shared/categories'
 import { RATINGS, RATING_LABELS, type Rating } from '../../shared/roles'
 import { STATUS_LABELS } from '../../shared/status-labels'
 import { pick, useLang } from '../i18n/lang'
+import type { VerdictRow } from '../local-db/db'
 import { Timeline } from './Timeline'
 import { sendVerdict } from './track-api'
 
@@ -11,22 +12,43 @@ interface Props {
   code: string
   item: TrackedItem
   onUpdated(item: TrackedItem): void
+  /** On the worker's own items: queue the verdict or message on the device (sent by the next sync). */
+  queue?(kind: VerdictRow['kind'], body: VerdictRow['body']): Promise<unknown>
+  /** Verdicts and messages of this item still on the device. */
+  pending?: VerdictRow[]
+  onDrop?(id: string): void
 }
 
 /** What the server said about one item: status, history and the answer; then the worker's say. */
-export function TrackedView({ code, item, onUpdated }: Props) {
+export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop }: Props) {
   const { lang, t } = useLang()
   const [rating, setRating] = useState<Rating | ''>('')
   const [text, setText] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const answered = item.status === 'replied' || item.status === 'closed' || item.mergedInto?.status === 'replied' || item.mergedInto?.status === 'closed'
-  const verdict = latestVerdict(item)
+  const waitingRating = pending.find((v) => v.kind === 'rate' && v.state === 'queued')?.body.rating
+  const verdict = waitingRating ?? latestVerdict(item)
 
   const send = async (path: '/api/track/rate' | '/api/track/message') => {
     setBusy(true)
-    const body = path === '/api/track/rate' ? { code, rating: rating as Rating, ...(text.trim() ? { message: text } : {}) } : { code, text }
-    const result = await sendVerdict(path, body)
+    const kind = path === '/api/track/rate' ? 'rate' : 'message'
+    const fields = kind === 'rate' ? { rating: rating as Rating, ...(text.trim() ? { message: text } : {}) } : { text }
+    if (queue) {
+      // Safe on the phone first, like an item: it goes out with the next sync, once.
+      const saved = await queue(kind, fields).then(
+        () => null,
+        (error: unknown) => t('saveFailed') + String((error as Error)?.message ?? error),
+      )
+      setBusy(false)
+      if (!saved) {
+        setText('')
+        setRating('')
+      }
+      setMessage(saved ?? t('savedOffline'))
+      return
+    }
+    const result = await sendVerdict(path, { code, ...fields })
     setBusy(false)
     if (result.ok) {
       setText('')
@@ -57,8 +79,21 @@ export function TrackedView({ code, item, onUpdated }: Props) {
         <p class="meta">
           {t('yourRating')}
           {pick(lang, RATING_LABELS[verdict])}
+          {waitingRating && ` · ${t('pending')}`}
         </p>
       )}
+      {pending
+        .filter((v) => v.kind === 'message' || v.state === 'rejected')
+        .map((v) => (
+          <p key={v.id} class={v.state === 'rejected' ? 'error' : 'meta'}>
+            {v.kind === 'message' ? `${t('messageTitle')}：${v.body.text ?? ''}` : t('rateTitle')} · {v.state === 'rejected' ? `${t('rejected')}（${v.error?.message ?? ''}）` : t('pending')}
+            {v.state === 'rejected' && onDrop && (
+              <button type="button" onClick={() => onDrop(v.id)}>
+                {t('discard')}
+              </button>
+            )}
+          </p>
+        ))}
       {answered && !verdict && (
         <fieldset class="verdict">
           <legend>{t('rateTitle')}</legend>

@@ -4,6 +4,7 @@ import { acknowledge } from '../../client/local-db/outbox'
 import { syncOnce } from '../../client/sync/engine'
 import { pageLock, type LockFn } from '../../client/sync/lock'
 import { backoffMs } from '../../client/sync/scheduler'
+import { queueVerdict } from '../../client/local-db/verdicts'
 import { testApp } from '../helpers/test-app'
 import { describeEachDialect } from '../helpers/test-db'
 import { cast } from '../server/items/fixtures'
@@ -123,6 +124,36 @@ describeEachDialect('device outbox and sync against the real app', ({ db }) => {
     const reopened = (await again().mine.get(item!.id))!
     expect(reopened.tracked?.status).toBe('replied')
     expect(reopened.tracked?.events.at(-1)).toMatchObject({ kind: 'reply', text: '食堂将为夜班保留热饭到 22 点。' })
+  })
+
+  it('queues a verdict offline and records it once through a dropped answer; a refused one waits for the worker', async () => {
+    const { app, sessions, act } = await cast(db())
+    const net = network(app)
+    const { db: device } = newDevice()
+    const [item, early] = await queueItems(device, 2)
+    await syncOnce({ db: device, fetch: net.fetch })
+    await act(sessions.officer, item!.id, 'accept', { summary: '开饭时间' })
+    await act(sessions.officer, item!.id, 'reply', { text: '已调整。', channel: 'app' })
+    await syncOnce({ db: device, fetch: net.fetch })
+
+    await queueVerdict(device, item!.id, item!.followUpCode, 'rate', { rating: 'unsatisfied', message: '没有变化' })
+    await queueVerdict(device, early!.id, early!.followUpCode, 'rate', { rating: 'satisfied' }) // not answered yet
+    net.fault = 'offline'
+    expect(await syncOnce({ db: device, fetch: net.fetch })).toMatchObject({ ok: false, verdicts: 0 })
+    net.fault = 'drop-response'
+    await syncOnce({ db: device, fetch: net.fetch })
+    net.fault = null
+    const report = await syncOnce({ db: device, fetch: net.fetch })
+    expect(report).toMatchObject({ ok: true, verdicts: 1, rejected: 1 })
+    const { rows } = await sql<{ kind: string; n: number }>`select kind, count(*)::int as n from suggestion_events where suggestion_id = ${item!.id} and kind in ('rate', 'reopen') group by kind order by kind`.execute(db().db)
+    expect(rows).toEqual([{ kind: 'rate', n: 1 }, { kind: 'reopen', n: 1 }])
+    expect((await device.mine.get(item!.id))?.tracked?.status).toBe('accepted')
+    const left = await device.verdicts.toArray()
+    expect(left).toMatchObject([{ itemId: early!.id, state: 'rejected', error: { code: 'rating_not_allowed' } }])
+    // A refused verdict is not sent again by itself.
+    const before = net.log.length
+    await syncOnce({ db: device, fetch: net.fetch, refresh: false })
+    expect(net.log.slice(before).filter((l) => l.path.startsWith('/api/track/'))).toEqual([])
   })
 })
 

@@ -1,0 +1,34 @@
+import type { TrackedItem } from '../../shared/api'
+import type { ErrorCode } from '../../shared/errors'
+import { uuidv7 } from '../../shared/uuid'
+import { notifyChanged } from './changes'
+import type { LocalDb, VerdictRow } from './db'
+
+/** Queues a verdict or message on one of the worker's items; sent by the next sync. */
+export async function queueVerdict(db: LocalDb, itemId: string, code: string, kind: VerdictRow['kind'], body: VerdictRow['body'], now = Date.now()): Promise<VerdictRow> {
+  const row: VerdictRow = { id: uuidv7(now), itemId, code, kind, body, queuedAt: now, state: 'queued', error: null }
+  await db.verdicts.add(row)
+  notifyChanged()
+  return row
+}
+
+export async function queuedVerdicts(db: LocalDb): Promise<VerdictRow[]> {
+  return (await db.verdicts.orderBy('queuedAt').toArray()).filter((row) => row.state === 'queued')
+}
+
+/** The server recorded it (or had already): forget it and keep what the server now says about the item. */
+export async function acknowledgeVerdict(db: LocalDb, row: VerdictRow, item: TrackedItem, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.verdicts, db.mine, async () => {
+    await db.verdicts.delete(row.id)
+    await db.mine.update(row.itemId, { tracked: item, trackedAt: now })
+  })
+}
+
+export async function rejectVerdict(db: LocalDb, id: string, error: { code: ErrorCode; message: string }): Promise<void> {
+  await db.verdicts.update(id, { state: 'rejected', error })
+}
+
+export async function dropVerdict(db: LocalDb, id: string): Promise<void> {
+  await db.verdicts.delete(id)
+  notifyChanged()
+}
