@@ -26,7 +26,8 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
   const [text, setText] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const answered = item.status === 'replied' || item.status === 'closed' || item.mergedInto?.status === 'replied' || item.mergedInto?.status === 'closed'
+  // A merged item is answered through its main item, whose own worker rates it (the server refuses it here).
+  const answered = item.status === 'replied' || item.status === 'closed'
   const waitingRating = pending.find((v) => v.kind === 'rate' && v.state === 'queued')?.body.rating
   const verdict = waitingRating ?? latestVerdict(item)
 
