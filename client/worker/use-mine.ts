@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { MineRow, VerdictRow } from '../local-db/db'
+import type { Device } from '../local-db/device'
 import { onChanged } from '../local-db/changes'
 import type { DeviceState } from './device-store'
 
-/** The worker's items on this device, re-read whenever any tab or the service worker changes them. */
-export function useMine(device: DeviceState): MineRow[] | null {
-  const [rows, setRows] = useState<MineRow[] | null>(null)
+/** What `read` returns from the device, re-read whenever any tab or the service worker changes it. */
+function useDeviceData<T>(device: DeviceState, read: (device: Device) => Promise<T>, initial: T, onError: T): T {
+  const [data, setData] = useState<T>(initial)
   useEffect(() => {
     if (device.phase !== 'ready') return
     let live = true
     const load = () =>
-      void device.device.listMine().then(
-        (next) => live && setRows(next),
-        () => live && setRows([]),
+      void read(device.device).then(
+        (next) => live && setData(next),
+        () => live && setData(onError),
       )
     load()
     const stop = onChanged(load)
@@ -21,22 +22,15 @@ export function useMine(device: DeviceState): MineRow[] | null {
       stop()
     }
   }, [device.phase])
-  return rows
+  return data
+}
+
+/** The worker's items on this device, newest first; null until the device storage is open. */
+export function useMine(device: DeviceState): MineRow[] | null {
+  return useDeviceData<MineRow[] | null>(device, (d) => d.listMine(), null, [])
 }
 
 /** Verdicts and messages waiting on this device (or refused), for the items they belong to. */
 export function useVerdicts(device: DeviceState): VerdictRow[] {
-  const [rows, setRows] = useState<VerdictRow[]>([])
-  useEffect(() => {
-    if (device.phase !== 'ready') return
-    let live = true
-    const load = () => void device.device.listVerdicts().then((next) => live && setRows(next), () => undefined)
-    load()
-    const stop = onChanged(load)
-    return () => {
-      live = false
-      stop()
-    }
-  }, [device.phase])
-  return rows
+  return useDeviceData<VerdictRow[]>(device, (d) => d.listVerdicts(), [], [])
 }

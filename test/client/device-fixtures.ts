@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto'
-import { newFollowUpCode } from '../../shared/follow-up-code'
-import { uuidv7 } from '../../shared/uuid'
 import type { SubmitItemInput } from '../../shared/validation'
 import { LocalDb } from '../../client/local-db/db'
 import { enqueue } from '../../client/local-db/outbox'
 import type { testApp } from '../helpers/test-app'
+import { workerItem } from '../helpers/worker-item'
 
 let dbCount = 0
 
@@ -15,18 +14,7 @@ export function newDevice() {
   return { db, name, again: () => new LocalDb(name) }
 }
 
-export function workerItem(content = '食堂晚饭太早，夜班的同事吃不上热饭', extra: Partial<SubmitItemInput> = {}): SubmitItemInput {
-  return {
-    id: uuidv7(),
-    followUpCode: newFollowUpCode(),
-    entryPoint: 'cs1',
-    category: 'livelihood',
-    content,
-    anonymous: true,
-    createdAt: new Date().toISOString(),
-    ...extra,
-  }
-}
+export { workerItem }
 
 export async function queueItems(db: LocalDb, n: number, extra: Partial<SubmitItemInput> = {}): Promise<SubmitItemInput[]> {
   const items: SubmitItemInput[] = []

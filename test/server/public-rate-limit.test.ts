@@ -1,22 +1,14 @@
+import { workerItem } from '../helpers/worker-item'
 import { expect, it } from 'vitest'
 import { createApp } from '../../server/app'
 import { newFollowUpCode } from '../../shared/follow-up-code'
-import { uuidv7 } from '../../shared/uuid'
 import { postJson } from '../helpers/test-app'
 import { describeEachDialect } from '../helpers/test-db'
 
 describeEachDialect('the public request limit', ({ db }) => {
   const app = () =>
     createApp({ db: db().db, dialect: db().dialect, publicRateLimit: { max: 3, windowMs: 60_000 }, network: { trustProxy: true } })
-  const item = () => ({
-    id: uuidv7(),
-    followUpCode: newFollowUpCode(),
-    entryPoint: 'cs1',
-    category: 'other',
-    content: '测试限流的意见内容',
-    anonymous: true,
-    createdAt: new Date().toISOString(),
-  })
+  const item = () => workerItem('测试限流的意见内容', { category: 'other' })
 
   it('answers 429 with Retry-After past the limit, per address, keeping only a hash of it', async () => {
     const a = app()

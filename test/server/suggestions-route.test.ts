@@ -1,21 +1,12 @@
+import { workerItem } from '../helpers/worker-item'
 import { expect, it } from 'vitest'
 import { newFollowUpCode } from '../../shared/follow-up-code'
 import { LIMITS } from '../../shared/limits'
-import { uuidv7 } from '../../shared/uuid'
 import { describeEachDialect } from '../helpers/test-db'
 import { postJson, testApp } from '../helpers/test-app'
 
 function item(overrides: Record<string, unknown> = {}) {
-  return {
-    id: uuidv7(),
-    followUpCode: newFollowUpCode(),
-    entryPoint: 'cs1',
-    category: 'livelihood',
-    content: '食堂晚饭能不能多一个素菜？',
-    anonymous: true,
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  }
+  return { ...workerItem('食堂晚饭能不能多一个素菜？'), ...overrides }
 }
 
 describeEachDialect('POST /api/suggestions', ({ db }) => {

@@ -1,18 +1,9 @@
+import { workerItem } from '../helpers/worker-item'
 import { describe, expect, it } from 'vitest'
-import { newFollowUpCode } from '../../shared/follow-up-code'
 import { LIMITS } from '../../shared/limits'
 import { SubmitItemSchema, validate } from '../../shared/validation'
-import { uuidv7 } from '../../shared/uuid'
 
-const base = () => ({
-  id: uuidv7(),
-  followUpCode: newFollowUpCode(),
-  entryPoint: 'cs1',
-  category: 'livelihood',
-  content: '宿舍热水器坏了一个星期了',
-  anonymous: true,
-  createdAt: '2026-11-24T08:00:00.000Z',
-})
+const base = () => workerItem('宿舍热水器坏了一个星期了', { createdAt: '2026-11-24T08:00:00.000Z' })
 
 function codes(input: unknown) {
   const result = validate(SubmitItemSchema, input)

@@ -1,6 +1,5 @@
+import { workerItem } from '../../helpers/worker-item'
 import { expect, it } from 'vitest'
-import { newFollowUpCode } from '../../../shared/follow-up-code'
-import { uuidv7 } from '../../../shared/uuid'
 import { postJson } from '../../helpers/test-app'
 import { describeEachDialect } from '../../helpers/test-db'
 import { adminCast, NOT_A_UUID, outcome, UNKNOWN_ID, type AdminCast, type Who } from './fixtures'
@@ -131,7 +130,7 @@ describeEachDialect('/api/admin/units', ({ db }) => {
 })
 
 async function submitAt(c: AdminCast, entryPoint: string) {
-  const item = { id: uuidv7(), followUpCode: newFollowUpCode(), entryPoint, category: 'other', content: '班组的意见内容', anonymous: true, createdAt: new Date().toISOString() }
+  const item = workerItem('班组的意见内容', { entryPoint, category: 'other' })
   const res = await postJson(c.app, '/api/suggestions', { items: [item] })
   if (res.status !== 201) throw new Error(`submit failed: ${JSON.stringify(res.body)}`)
 }

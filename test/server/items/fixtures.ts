@@ -1,6 +1,5 @@
-import { newFollowUpCode } from '../../../shared/follow-up-code'
+import { workerItem } from '../../helpers/worker-item'
 import { todayInChina } from '../../../shared/time'
-import { uuidv7 } from '../../../shared/uuid'
 import { createUser, login, unitId, type Session } from '../../helpers/admin'
 import { postJson, testApp } from '../../helpers/test-app'
 import type { TestDb } from '../../helpers/test-db'
@@ -33,16 +32,7 @@ export async function cast(db: TestDb) {
   }
   /** Submits an item as a worker would and returns its id and follow-up code. */
   async function submit(content = '宿舍的热水器坏了一个星期了', extra: Record<string, unknown> = {}) {
-    const item = {
-      id: uuidv7(),
-      followUpCode: newFollowUpCode(),
-      entryPoint: 'cs1',
-      category: 'livelihood',
-      content,
-      anonymous: true,
-      createdAt: new Date().toISOString(),
-      ...extra,
-    }
+    const item = { ...workerItem(content), ...extra }
     const res = await postJson(app, '/api/suggestions', { items: [item] })
     if (res.status !== 201) throw new Error(`submit failed: ${JSON.stringify(res.body)}`)
     return { id: item.id, code: item.followUpCode }
