@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks'
 import type { EntryPointView, UnitView } from '../../../shared/admin-api'
 import { api } from '../api'
 import { Field } from '../ui/Field'
-import { Message } from '../ui/Message'
-import { UnitOptions } from '../ui/UnitOptions'
+import { FormFooter } from '../ui/FormFooter'
+import { UnitField } from '../ui/UnitField'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
 
@@ -32,18 +32,9 @@ export function EntryPointCreateForm({ units, onCreated }: { units: UnitView[]; 
         <Field id="ep-name" label={s('epName')}>
           <input id="ep-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
-        <Field id="ep-unit" label={s('unit')}>
-          <select id="ep-unit" required value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
-            <option value="">{s('choose')}</option>
-            <UnitOptions units={units} />
-          </select>
-        </Field>
+        <UnitField id="ep-unit" label={s('unit')} units={units} value={unitId} onChange={setUnitId} />
       </div>
-      <Message text={error} />
-      <Message text={done} ok />
-      <button type="submit" class="adm-primary" disabled={busy}>
-        {s('create')}
-      </button>
+      <FormFooter busy={busy} error={error} done={done} label={s('create')} />
     </form>
   )
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import { ADMIN_LIMITS } from '../../../shared/admin-validation'
 import { api, ApiFailure } from '../api'
 import { Field } from '../ui/Field'
-import { Message } from '../ui/Message'
+import { FormFooter } from '../ui/FormFooter'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
 
@@ -36,11 +36,7 @@ export function PasswordForm() {
         {input('pw-current', s('currentPassword'), current, setCurrent, 'current-password')}
         {input('pw-next', s('newPassword'), next, setNext, 'new-password', ADMIN_LIMITS.passwordMin)}
         {input('pw-repeat', s('repeatPassword'), repeat, setRepeat, 'new-password', ADMIN_LIMITS.passwordMin)}
-        <Message text={error} />
-        <Message text={done} ok />
-        <button type="submit" class="adm-primary" disabled={busy}>
-          {s('save')}
-        </button>
+        <FormFooter busy={busy} error={error} done={done} label={s('save')} />
       </form>
     </section>
   )

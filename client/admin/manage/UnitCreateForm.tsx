@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks'
 import type { UnitView } from '../../../shared/admin-api'
 import { api } from '../api'
 import { Field } from '../ui/Field'
-import { Message } from '../ui/Message'
-import { UnitOptions } from '../ui/UnitOptions'
+import { FormFooter } from '../ui/FormFooter'
+import { UnitField } from '../ui/UnitField'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
 import { UnitKindSelect, type UnitKind } from './UnitKindSelect'
@@ -27,22 +27,13 @@ export function UnitCreateForm({ units, onCreated }: { units: UnitView[]; onCrea
     <form class="adm-card adm-form" onSubmit={submit}>
       <h2>{s('newUnit')}</h2>
       <div class="adm-form-grid">
-        <Field id="unit-parent" label={s('parentUnit')}>
-          <select id="unit-parent" required value={parentId} onChange={(e) => setParentId(e.currentTarget.value)}>
-            <option value="">{s('choose')}</option>
-            <UnitOptions units={units} />
-          </select>
-        </Field>
+        <UnitField id="unit-parent" label={s('parentUnit')} units={units} value={parentId} onChange={setParentId} />
         <Field id="unit-name" label={s('unitName')}>
           <input id="unit-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
         <UnitKindSelect id="unit-kind" value={kind} onChange={setKind} />
       </div>
-      <Message text={error} />
-      <Message text={done} ok />
-      <button type="submit" class="adm-primary" disabled={busy}>
-        {s('create')}
-      </button>
+      <FormFooter busy={busy} error={error} done={done} label={s('create')} />
     </form>
   )
 }

@@ -4,8 +4,8 @@ import { ADMIN_LIMITS } from '../../../shared/admin-validation'
 import type { Role } from '../../../shared/roles'
 import { api } from '../api'
 import { Field } from '../ui/Field'
-import { Message } from '../ui/Message'
-import { UnitOptions } from '../ui/UnitOptions'
+import { FormFooter } from '../ui/FormFooter'
+import { UnitField } from '../ui/UnitField'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
 import { RoleSelect } from './RoleSelect'
@@ -39,12 +39,7 @@ export function UserCreateForm({ units, onCreated }: { units: UnitView[]; onCrea
           <input id="new-display-name" required maxLength={ADMIN_LIMITS.displayNameMax} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
         </Field>
         <RoleSelect id="new-role" value={role} onChange={setRole} />
-        <Field id="new-unit" label={s('unit')}>
-          <select id="new-unit" required value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
-            <option value="">{s('choose')}</option>
-            <UnitOptions units={units} />
-          </select>
-        </Field>
+        <UnitField id="new-unit" label={s('unit')} units={units} value={unitId} onChange={setUnitId} />
         <Field id="new-password" label={s('initialPassword')}>
           <input
             id="new-password"
@@ -57,11 +52,7 @@ export function UserCreateForm({ units, onCreated }: { units: UnitView[]; onCrea
           />
         </Field>
       </div>
-      <Message text={error} />
-      <Message text={done} ok />
-      <button type="submit" class="adm-primary" disabled={busy}>
-        {s('create')}
-      </button>
+      <FormFooter busy={busy} error={error} done={done} label={s('create')} />
     </form>
   )
 }
