@@ -93,13 +93,21 @@ describeE2E('the admin screens of each role', (e2e) => {
     await admin.reload()
     await expect.poll(() => admin.locator('.adm-tree .adm-list-row', { hasText: '第一中心站维修班' }).count()).toBe(1)
 
+    // Renamed in place; the database follows.
+    await admin.locator('.adm-tree .adm-list-row', { hasText: '第一中心站维修班' }).getByRole('button', { name: '改名', exact: true }).click()
+    const renaming = admin.locator('.adm-tree form.adm-list-main')
+    await renaming.getByLabel('单位名称').fill('第一中心站维修一班')
+    await renaming.getByRole('button', { name: '保存', exact: true }).click()
+    await expect.poll(async () => (await db.db.selectFrom('org_units').select('name').where('id', '=', team.id).executeTakeFirstOrThrow()).name).toBe('第一中心站维修一班')
+    await expect.poll(() => admin.locator('.adm-tree .adm-list-row', { hasText: '第一中心站维修一班' }).count()).toBe(1)
+
     // A QR poster for the team's workshop.
     await open(admin, '二维码')
     await admin.getByLabel('二维码编号').fill('cs1-weixiu')
     await admin.getByLabel('地点名称').fill('维修班工具间')
     await admin.getByLabel('单位', { exact: true }).selectOption(team.id)
     await admin.getByRole('button', { name: '创建', exact: true }).click()
-    const card = admin.locator('.adm-qr', { hasText: '维修班工具间' })
+    const card = admin.locator('.adm-qr', { hasText: 'cs1-weixiu' })
     await expect.poll(() => card.innerText()).toContain('cs1-weixiu')
     const img = card.getByRole('img', { name: '二维码图片 维修班工具间' })
     await img.scrollIntoViewIfNeeded()
@@ -108,10 +116,14 @@ describeE2E('the admin screens of each role', (e2e) => {
     expect(svg.status()).toBe(200)
     expect(svg.headers()['content-type']).toMatch(/^image\/svg\+xml/)
     expect(await card.locator('.adm-qr-link a').getAttribute('href')).toBe(`${baseUrl}/?s=cs1-weixiu`)
+    await card.getByRole('button', { name: '改名', exact: true }).click()
+    await card.getByLabel('地点名称').fill('维修班工具间（东）')
+    await card.getByRole('button', { name: '保存', exact: true }).click()
+    await expect.poll(async () => (await db.db.selectFrom('entry_points').select('name').where('code', '=', 'cs1-weixiu').executeTakeFirstOrThrow()).name).toBe('维修班工具间（东）')
 
     // Scanned while active, the worker's form names the place.
     const before = await workerForm(browser, baseUrl, 'cs1-weixiu')
-    await expect.poll(() => before.page.locator('.from').innerText(), { timeout: 15_000 }).toContain('维修班工具间')
+    await expect.poll(() => before.page.locator('.from').innerText(), { timeout: 15_000 }).toContain('维修班工具间（东）')
     await before.close()
 
     // Deactivated, the poster is marked so, and the worker's form says the code is not in use.

@@ -3,6 +3,7 @@ import type { EntryPointView } from '../../../shared/admin-api'
 import { api } from '../api'
 import { colon } from '../format'
 import { Message } from '../ui/Message'
+import { RenameForm } from '../ui/RenameForm'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
 
@@ -10,7 +11,6 @@ import { useText } from '../use-text'
 export function EntryPointRow({ ep, canEdit, onSaved }: { ep: EntryPointView; canEdit: boolean; onSaved: (ep: EntryPointView) => void }) {
   const { s, lang } = useText()
   const [renaming, setRenaming] = useState(false)
-  const [name, setName] = useState(ep.name)
   const { busy, error, run } = useSubmit()
   const save = (change: { name?: string; active?: boolean }) =>
     run(async () => {
@@ -27,24 +27,7 @@ export function EntryPointRow({ ep, canEdit, onSaved }: { ep: EntryPointView; ca
       </a>
       <div class="adm-qr-info">
         {renaming ? (
-          <form
-            class="adm-list-main"
-            onSubmit={(e) => {
-              e.preventDefault()
-              void save({ name })
-            }}
-          >
-            <label for={inputId} class="adm-visually-hidden">
-              {s('epName')}
-            </label>
-            <input id={inputId} required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
-            <button type="submit" class="adm-primary" disabled={busy}>
-              {s('save')}
-            </button>
-            <button type="button" onClick={() => setRenaming(false)}>
-              {s('cancel')}
-            </button>
-          </form>
+          <RenameForm id={inputId} label={s('epName')} initial={ep.name} busy={busy} onSave={(name) => void save({ name })} onCancel={() => setRenaming(false)} />
         ) : (
           <h2>{ep.name}</h2>
         )}

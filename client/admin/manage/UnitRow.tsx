@@ -3,6 +3,7 @@ import type { UnitView } from '../../../shared/admin-api'
 import { api } from '../api'
 import { fill } from '../format'
 import { Message } from '../ui/Message'
+import { RenameForm } from '../ui/RenameForm'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
 import { kindKey } from './UnitKindSelect'
@@ -11,10 +12,8 @@ import { kindKey } from './UnitKindSelect'
 export function UnitRow({ unit, depth, onChanged }: { unit: UnitView; depth: number; onChanged: () => void }) {
   const { s } = useText()
   const [renaming, setRenaming] = useState(false)
-  const [name, setName] = useState(unit.name)
   const { busy, error, run } = useSubmit()
-  const rename = (e: Event) => {
-    e.preventDefault()
+  const rename = (name: string) => {
     void run(async () => {
       await api.patch(`/api/admin/units/${unit.id}`, { name })
       setRenaming(false)
@@ -32,18 +31,7 @@ export function UnitRow({ unit, depth, onChanged }: { unit: UnitView; depth: num
   return (
     <li class="adm-list-row" style={{ paddingInlineStart: `${0.75 + depth * 1.25}rem` }}>
       {renaming ? (
-        <form class="adm-list-main" onSubmit={rename}>
-          <label for={inputId} class="adm-visually-hidden">
-            {s('unitName')}
-          </label>
-          <input id={inputId} required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
-          <button type="submit" class="adm-primary" disabled={busy}>
-            {s('save')}
-          </button>
-          <button type="button" onClick={() => setRenaming(false)}>
-            {s('cancel')}
-          </button>
-        </form>
+        <RenameForm id={inputId} label={s('unitName')} initial={unit.name} busy={busy} onSave={rename} onCancel={() => setRenaming(false)} />
       ) : (
         <div class="adm-list-main">
           <strong>{unit.name}</strong>
