@@ -4,6 +4,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { LocalDb } from './local-db/db'
 import { syncOnce } from './sync/engine'
+import { browserFetch } from './sync/request'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> }
 
@@ -25,8 +26,8 @@ self.addEventListener('sync', (event) => {
   const sync = event as Event & { tag: string; waitUntil(p: Promise<unknown>): void }
   if (sync.tag !== 'yj-outbox') return
   sync.waitUntil(
-    syncOnce({ db: new LocalDb(), fetch: (...args) => fetch(...args), refresh: true }).then(async (report) => {
-      for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ type: 'yj-synced' })
+    // Open pages hear of what changed through the database's broadcast channel (local-db/changes.ts).
+    syncOnce({ db: new LocalDb(), fetch: browserFetch, refresh: true }).then((report) => {
       // Rejecting tells the browser to retry later with its own backoff.
       if (!report.ok && report.stillQueued > 0) throw new Error('outbox not drained')
     }),

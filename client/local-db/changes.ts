@@ -4,7 +4,9 @@ let channel: BroadcastChannel | null | undefined
 
 function getChannel(): BroadcastChannel | null {
   if (channel === undefined) {
-    channel = typeof BroadcastChannel === 'function' && typeof document !== 'undefined' ? new BroadcastChannel('yj-local') : null
+    // Pages and the service worker; not Node, where the build prerenders the form (an open channel keeps it alive).
+    const browser = typeof document !== 'undefined' || typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope !== 'undefined'
+    channel = typeof BroadcastChannel === 'function' && browser ? new BroadcastChannel('yj-local') : null
     channel?.addEventListener('message', emit)
   }
   return channel

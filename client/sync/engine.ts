@@ -44,7 +44,7 @@ async function drain(env: SyncEnv): Promise<SyncReport> {
     await countAttempt(env.db, chunk.map((row) => row.id))
     report.requests++
     const answer = await postJson(env, '/api/suggestions', { items: chunk.map((row) => row.item) }, isSubmitResponse(chunk.length))
-    if (!answer.ok) return fail(env, report, answer, pending.length - start)
+    if (!answer.ok) return fail(report, answer, pending.length - start)
     for (const [i, outcome] of answer.body.results.entries()) {
       const id = chunk[i]!.id
       // An answer about another id acknowledges nothing.
@@ -95,7 +95,7 @@ async function apply(db: LocalDb, id: string, outcome: SubmitOutcome, report: Sy
   }
 }
 
-function fail(env: SyncEnv, report: SyncReport, answer: Exclude<Answer<unknown>, { ok: true }>, left: number): SyncReport {
+function fail(report: SyncReport, answer: Exclude<Answer<unknown>, { ok: true }>, left: number): SyncReport {
   if (report.acknowledged || report.rejected) notifyChanged()
   return { ...report, ok: false, failure: answer.reason, retryAfterMs: answer.retryAfterMs, stillQueued: left }
 }

@@ -6,6 +6,9 @@ export type Answer<T> =
   | { ok: true; status: number; body: T }
   | { ok: false; reason: 'network' | 'timeout' | 'server' | 'not_json' | 'rate_limited'; status?: number; retryAfterMs?: number }
 
+/** The global fetch, called unbound (some browsers refuse \`fetch\` called as a method of another object). */
+export const browserFetch: typeof fetch = (...args) => fetch(...args)
+
 export interface RequestEnv {
   fetch: typeof fetch
   baseUrl?: string

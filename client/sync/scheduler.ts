@@ -1,6 +1,7 @@
 import type { LocalDb } from '../local-db/db'
 import { queued } from '../local-db/outbox'
 import { syncOnce, type SyncReport } from './engine'
+import { browserFetch } from './request'
 
 export interface SchedulerState {
   running: boolean
@@ -40,7 +41,7 @@ export function startScheduler(db: LocalDb, lang: () => string, onState: (state:
     onState({ ...state })
     let report: SyncReport
     try {
-      report = await syncOnce({ db, fetch: (...args) => fetch(...args), lang: lang() })
+      report = await syncOnce({ db, fetch: browserFetch, lang: lang() })
     } catch {
       report = { ok: false, requests: 0, acknowledged: 0, rejected: 0, stillQueued: (await queued(db).catch(() => [])).length, refreshed: 0, verdicts: 0, failure: 'network' }
     }
@@ -67,12 +68,8 @@ export function startScheduler(db: LocalDb, lang: () => string, onState: (state:
   const onVisible = () => {
     if (document.visibilityState === 'visible') void run()
   }
-  const onMessage = (event: MessageEvent) => {
-    if (event.data?.type === 'yj-synced') onState({ ...state })
-  }
   window.addEventListener('online', onOnline)
   document.addEventListener('visibilitychange', onVisible)
-  navigator.serviceWorker?.addEventListener('message', onMessage)
   void run()
 
   return {
@@ -91,7 +88,6 @@ export function startScheduler(db: LocalDb, lang: () => string, onState: (state:
       clearTimeout(timer)
       window.removeEventListener('online', onOnline)
       document.removeEventListener('visibilitychange', onVisible)
-      navigator.serviceWorker?.removeEventListener('message', onMessage)
     },
   }
 }

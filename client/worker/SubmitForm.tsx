@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { CATEGORIES } from '../../shared/categories'
 import { errorMessage } from '../../shared/errors'
 import { LIMITS, charLength } from '../../shared/limits'
@@ -26,16 +26,18 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const ready = device.phase === 'ready' ? device.device : null
+  const latest = useRef(fields)
+  latest.current = fields
 
   // Restore once the device storage is known (or known to be missing), never over typed text.
   useEffect(() => {
     if (device.phase === 'loading' || restored !== 'no') return
     void restoreDraft(ready).then((draft) => {
-      setFields((typed) => {
-        if (!draft || typed.content || typed.name) return typed
+      const typed = latest.current
+      if (draft && !typed.content && !typed.name) {
+        setFields({ category: draft.category, content: draft.content, anonymous: draft.anonymous, name: draft.name, employeeNo: draft.employeeNo, phone: draft.phone })
         setNotice(t('draftRestored'))
-        return { category: draft.category, content: draft.content, anonymous: draft.anonymous, name: draft.name, employeeNo: draft.employeeNo, phone: draft.phone }
-      })
+      }
       setRestored('done')
     })
   }, [device.phase])

@@ -5,7 +5,7 @@ import { getLang, setLang, useLang } from '../i18n/lang'
 import { registerServiceWorker, type UpdateControl } from '../pwa/register'
 import { Banners, inWeChat } from './Banners'
 import { startDevice, useDevice } from './device-store'
-import { EMPTY_DRAFT } from './draft'
+import { EMPTY_DRAFT, putDraft } from './draft'
 import { useEntryPoint } from './entry-point'
 import { Lookup } from './Lookup'
 import { MineList } from './MineList'
@@ -34,8 +34,8 @@ export function WorkerApp() {
 
   const edit = async (row: MineRow, item?: SubmitItemInput) => {
     const draft = { ...EMPTY_DRAFT, category: row.category, content: row.content, anonymous: row.anonymous, name: item?.submitter?.name ?? '', employeeNo: item?.submitter?.employeeNo ?? '', phone: item?.submitter?.phone ?? '' }
-    localStorage.setItem('yj.draft', JSON.stringify({ key: 'current', ...draft, updatedAt: Date.now() }))
-    if (device.phase === 'ready') await device.device.saveDraft({ key: 'current', ...draft, updatedAt: Date.now() }).catch(() => undefined)
+    // The copy on screen after the remount is what counts; a failed durable save is retried as they type.
+    await putDraft(device.phase === 'ready' ? device.device : null, draft).catch(() => undefined)
     setDone(null)
     setFormKey((k) => k + 1)
     setTab('form')

@@ -37,6 +37,13 @@ export function forgetDraft(device: Device | null): Promise<void> {
   return device ? device.clearDraft() : Promise.resolve()
 }
 
+/** Makes `fields` the draft at once (e.g. a refused item brought back to be edited). */
+export async function putDraft(device: Device | null, fields: DraftFields): Promise<void> {
+  const row: DraftRow = { key: 'current', ...fields, updatedAt: Date.now() }
+  writeMirror(row)
+  await device?.saveDraft(row)
+}
+
 export async function restoreDraft(device: Device | null): Promise<DraftRow | null> {
   const mirror = readMirror()
   const stored = device ? ((await device.loadDraft().catch(() => undefined)) ?? null) : null

@@ -3,7 +3,7 @@ import { newFollowUpCode } from '../../shared/follow-up-code'
 import { uuidv7 } from '../../shared/uuid'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItemInput } from '../../shared/validation'
 import { isQuotaError, type DeviceState } from './device-store'
-import { postJson } from '../sync/request'
+import { browserFetch, postJson } from '../sync/request'
 import type { DraftFields } from './draft'
 
 /** The item as the device will send it, with its id and follow-up code made here, offline. */
@@ -52,7 +52,7 @@ export async function submitItem(device: DeviceState, item: SubmitItemInput, ent
     }
   }
   const answer = await postJson(
-    { fetch: (...args) => fetch(...args), lang },
+    { fetch: browserFetch, lang },
     '/api/suggestions',
     { items: [item] },
     (status, body): body is SubmitResponse => status < 500 && Array.isArray((body as SubmitResponse | null)?.results),

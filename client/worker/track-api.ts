@@ -1,9 +1,9 @@
 import type { TrackResponse, TrackedItem } from '../../shared/api'
 import type { Rating } from '../../shared/roles'
 import { getLang } from '../i18n/lang'
-import { postJson } from '../sync/request'
+import { browserFetch, postJson } from '../sync/request'
 
-const env = () => ({ fetch: (...args: Parameters<typeof fetch>) => fetch(...args), lang: getLang() })
+const env = () => ({ fetch: browserFetch, lang: getLang() })
 
 export type LookupResult = { kind: 'found'; item: TrackedItem } | { kind: 'not_found' } | { kind: 'invalid' } | { kind: 'offline' }
 
