@@ -1,16 +1,20 @@
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Kysely } from 'kysely'
 import { LIMITS } from '../shared/limits'
 import { pickLang } from '../shared/lang'
-import { addressKey, hit, type Limit } from './auth/rate-limit'
 import type { DialectName } from './db/connect'
-import { clientAddress } from './http/client-info'
 import type { Database } from './db/schema'
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_S } from './db/unavailable'
 import { ApiError, sendError } from './http/api-error'
+import { isHttps } from './http/client-info'
 import type { AppEnv, NetworkOptions } from './http/env'
+import { logLine, throttledLog } from './http/log'
+import { publicLimit } from './http/public-limit'
 import { inlineStyleHashes, mountStatic } from './http/static'
+import { Limiter } from './limits/counter'
+import type { PublicLimits } from './limits/policy'
 import { entryPointsRoute } from './routes/entry-points'
 import { healthRoute } from './routes/health'
 import { suggestionsRoute } from './routes/suggestions'
@@ -31,19 +35,28 @@ export interface AppOptions {
   staticDir?: string | null
   logRequests?: boolean
   network?: Partial<NetworkOptions>
-  /** Requests per window one address may make to the public write routes; null for none (tests). */
-  publicRateLimit?: Limit | null
+  /** Per-address budgets of the worker's routes; null for none (tests). Logins are always limited. */
+  limits?: PublicLimits | null
+  /** The rate-limit counters' HMAC key, shared by the app processes; random when not given. */
+  limiterKey?: Buffer | null
+  /** The clock of the rate-limit windows (tests fix it). */
+  clock?: () => number
 }
+
+const HSTS = 'max-age=15552000; includeSubDomains'
+const unavailableLog = throttledLog(5000)
 
 /** Builds the whole server. Reads no environment and opens nothing: `index.ts` does that. */
 export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>()
-  const network: NetworkOptions = { trustProxy: false, publicOrigin: null, ...options.network }
+  const network: NetworkOptions = { trustProxy: 0, publicOrigin: null, ...options.network }
+  const limiter = new Limiter(options.limiterKey ?? undefined, options.clock)
 
   app.use('*', async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')))
     c.set('db', options.db)
     c.set('network', network)
+    c.set('limiter', limiter)
     await next()
   })
   if (options.logRequests) {
@@ -51,7 +64,7 @@ export function createApp(options: AppOptions) {
     app.use('*', async (c, next) => {
       const start = performance.now()
       await next()
-      console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - start)}ms`)
+      console.log(logLine(c.req.method, c.req.path, c.res.status, performance.now() - start))
     })
   }
   app.use(
@@ -59,6 +72,10 @@ export function createApp(options: AppOptions) {
     secureHeaders({
       referrerPolicy: 'no-referrer',
       crossOriginEmbedderPolicy: false,
+      // Sent below, only over HTTPS: over plain HTTP a browser ignores it, and it reads as a misconfiguration.
+      strictTransportSecurity: false,
+      // Agrees with frame-ancestors 'none' for browsers that only know the old header.
+      xFrameOptions: 'DENY',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -74,32 +91,25 @@ export function createApp(options: AppOptions) {
       },
     }),
   )
+  app.use('*', async (c, next) => {
+    await next()
+    if (isHttps(c)) c.header('Strict-Transport-Security', HSTS)
+  })
   app.use('/api/*', async (c, next) => {
     await next()
     c.header('Cache-Control', 'no-store')
   })
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.bodyMaxBytes, onError: (c) => sendError(c, 'body_too_large') }))
 
-  if (options.publicRateLimit) {
-    const limit = options.publicRateLimit
-    // Counted per hashed address in PostgreSQL, so every app process shares the count.
-    const throttle: MiddlewareHandler<AppEnv> = async (c, next) => {
-      const db = c.get('db')
-      const { allowed, retryAfterS } = await hit(db, `public:${await addressKey(db, clientAddress(c))}`, limit)
-      if (!allowed) {
-        c.header('Retry-After', String(retryAfterS))
-        return sendError(c, 'rate_limited')
-      }
-      await next()
-    }
-    app.post('/api/suggestions', throttle)
-    app.post('/api/track/*', throttle)
-    app.post('/api/track', throttle)
+  if (options.limits) {
+    // One registration per budget: `/api/track/*` also matches `/api/track` itself.
+    app.use('/api/suggestions', publicLimit('submit', options.limits.submit))
+    app.use('/api/track/*', publicLimit('track', options.limits.track))
   }
 
   app.route('/api/health', healthRoute(options.dialect, options.version ?? '0.0.0'))
   app.route('/api/entry-points', entryPointsRoute)
-  app.route('/api/suggestions', suggestionsRoute)
+  app.route('/api/suggestions', suggestionsRoute(options.limits?.items ?? null))
   app.route('/api/track', trackRoute)
   app.route('/api/auth', authRoute)
   app.route('/api/admin/items', itemsRoute)
@@ -115,7 +125,13 @@ export function createApp(options: AppOptions) {
   app.notFound((c) => sendError(c, 'not_found'))
   app.onError((err, c) => {
     if (err instanceof ApiError) return sendError(c, err.code, err.details)
-    console.error(`[error] ${c.req.method} ${c.req.path}:`, err)
+    // The database is restarting, failing over or out of connections: a moment's wait, not a bug.
+    if (isDatabaseUnavailable(err)) {
+      unavailableLog(`[db] unavailable: ${err instanceof Error ? err.message : String(err)}`)
+      c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S))
+      return sendError(c, 'unavailable')
+    }
+    console.error(`[error] ${logLine(c.req.method, c.req.path)}:`, err)
     return sendError(c, 'internal_error')
   })
   return app

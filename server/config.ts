@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from './limits/policy'
 
 export interface Config {
   port: number
@@ -11,12 +13,14 @@ export interface Config {
   seedDemo: 'auto' | 'yes' | 'no'
   staticDir: string
   logRequests: boolean
-  /** Believe X-Forwarded-* headers: set only behind a reverse proxy that sets them. */
-  trustProxy: boolean
+  /** Proxies in front of the app whose X-Forwarded-* headers are believed (0: none). */
+  trustProxy: number
   /** The public origin (e.g. https://yijian.example.com) when behind a proxy that rewrites Host. */
   publicOrigin: string | null
-  /** Public write requests (submissions, tracking) one address may make per minute; 0 for no limit. */
-  publicRequestsPerMinute: number
+  /** Per-address budgets of the worker's routes; a `max` of 0 turns one off. */
+  limits: PublicLimits
+  /** Key of the rate-limit counters' HMAC, shared by every app process; null: random per process. */
+  limiterKey: Buffer | null
   version: string
 }
 
@@ -28,6 +32,10 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`)
   const seedDemo = (env.SEED_DEMO ?? 'auto') as Config['seedDemo']
   if (!['auto', 'yes', 'no'].includes(seedDemo)) throw new Error(`SEED_DEMO must be auto, yes or no, got "${env.SEED_DEMO}"`)
+  if (env.RATE_LIMIT_PUBLIC_PER_MINUTE !== undefined) {
+    throw new Error('RATE_LIMIT_PUBLIC_PER_MINUTE is gone: use RATE_LIMIT_SUBMIT_PER_MINUTE, RATE_LIMIT_TRACK_PER_MINUTE and RATE_LIMIT_ITEMS_PER_HOUR')
+  }
+  const d = DEFAULT_PUBLIC_LIMITS
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -36,22 +44,46 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     seedDemo,
     staticDir: resolve(root, env.STATIC_DIR ?? 'dist/client'),
     logRequests: env.LOG_REQUESTS !== '0',
-    publicRequestsPerMinute: nonNegative(env.RATE_LIMIT_PUBLIC_PER_MINUTE ?? '60', 'RATE_LIMIT_PUBLIC_PER_MINUTE'),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    limits: {
+      submit: { ...d.submit, max: nonNegative(env.RATE_LIMIT_SUBMIT_PER_MINUTE ?? String(d.submit.max), 'RATE_LIMIT_SUBMIT_PER_MINUTE') },
+      track: { ...d.track, max: nonNegative(env.RATE_LIMIT_TRACK_PER_MINUTE ?? String(d.track.max), 'RATE_LIMIT_TRACK_PER_MINUTE') },
+      items: { ...d.items, max: nonNegative(env.RATE_LIMIT_ITEMS_PER_HOUR ?? String(d.items.max), 'RATE_LIMIT_ITEMS_PER_HOUR') },
+    },
+    limiterKey: limiterKey(env.RATE_LIMIT_KEY),
+    trustProxy: proxyHops(env.TRUST_PROXY),
     publicOrigin: env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : null,
     version: readVersion(root),
   }
 }
 
-/** The configuration for the start-up log, with the database password masked. */
+/** The configuration for the start-up log, with the database password and the limiter key masked. */
 export function describeConfig(config: Config): Record<string, unknown> {
-  return { ...config, databaseUrl: config.databaseUrl?.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') ?? null }
+  return {
+    ...config,
+    databaseUrl: config.databaseUrl?.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') ?? null,
+    limiterKey: config.limiterKey ? '***' : 'random per process',
+  }
 }
 
 function nonNegative(value: string, name: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`)
   return n
+}
+
+/** `0`/`false`: no proxy; `1`/`true`: one; `N`: that many proxies in a row, each appending to X-Forwarded-For. */
+function proxyHops(value: string | undefined): number {
+  if (value === undefined || value === '' || value === 'false') return 0
+  if (value === 'true') return 1
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUST_PROXY must be 0 to 10 (the proxies in front of the app), got "${value}"`)
+  return n
+}
+
+function limiterKey(value: string | undefined): Buffer | null {
+  if (!value) return null
+  if (value.length < 32) throw new Error('RATE_LIMIT_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+  return createHash('sha256').update(value).digest()
 }
 
 function readVersion(root: string): string {

@@ -1,30 +1,24 @@
-import { serve } from '@hono/node-server'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createApp } from './app'
-import { pruneLimits } from './auth/rate-limit'
-import { pruneSessions } from './auth/sessions'
 import { describeConfig, loadConfig } from './config'
-import { connectPglite, connectPostgres, type Db } from './db/connect'
-import { seedDemoIfEmpty } from './db/demo-seed'
-import { migrateToLatest } from './db/migrate'
+import { FolderLockedError } from './db/folder-lock'
+import { openDatabase } from './db/open'
+import { startSweeper } from './jobs/sweeper'
+import { listen } from './http/listen'
 
 // The entry file: the only place that reads the environment, migrates and listens.
 const started = performance.now()
 const config = loadConfig()
 console.log('[config]', JSON.stringify(describeConfig(config)))
 
-let database: Db
-if (config.databaseUrl) {
-  database = connectPostgres(config.databaseUrl)
-} else {
-  mkdirSync(config.dataDir, { recursive: true })
-  database = await connectPglite(config.dataDir)
-}
-const applied = await migrateToLatest(database.db)
-if (applied.length) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(', ')}`)
-const wantsDemo = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && database.dialect === 'pglite')
-if (wantsDemo && (await seedDemoIfEmpty(database.db))) console.log('[db] loaded the demo organisation')
+// A stray promise must not take every worker's connection down with it; it is a bug to log.
+process.on('unhandledRejection', (reason) => console.error('[server] unhandled rejection (still running):', reason))
+
+const database = await openDatabase(config, { holder: 'server', waitForServer: true }).catch((err: unknown) => {
+  console.error(err instanceof FolderLockedError ? err.message : err)
+  process.exit(1)
+})
 
 // Without a build (e.g. `npm run serve` next to `npm run dev`) the API still runs.
 const hasBuild = existsSync(join(config.staticDir, 'index.html'))
@@ -36,27 +30,29 @@ const app = createApp({
   staticDir: hasBuild ? config.staticDir : null,
   logRequests: config.logRequests,
   network: { trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
-  publicRateLimit: config.publicRequestsPerMinute ? { max: config.publicRequestsPerMinute, windowMs: 60_000 } : null,
+  limits: config.limits,
+  limiterKey: config.limiterKey,
 })
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const http = listen(app, { port: config.port, hostname: config.host }, (port) => {
   const ms = Math.round(performance.now() - started)
-  console.log(`有意见码上提 listening on http://${config.host}:${info.port} (${database.dialect}, ready in ${ms} ms)`)
+  console.log(`有意见码上提 listening on http://${config.host}:${port} (${database.dialect}, ready in ${ms} ms)`)
 })
+const sweeper = startSweeper(database.db)
 
-// Expired sessions and old rate-limit windows are swept hourly; any process may do it.
-const sweep = setInterval(() => {
-  Promise.all([pruneSessions(database.db), pruneLimits(database.db)]).catch((err: unknown) => console.error('[db] sweep failed:', err))
-}, 3600_000)
-sweep.unref()
-
-// Close the embedded database cleanly: PGlite writes its files on close.
+// Stop accepting, let requests in flight finish, then close the database (PGlite writes its
+// files and frees the folder) and exit. A second signal ends it at once.
 let stopping = false
 async function stop(signal: string) {
-  if (stopping) return
+  if (stopping) {
+    console.error(`[server] ${signal} again: exiting now`)
+    process.exit(1)
+  }
   stopping = true
-  console.log(`[server] ${signal}: stopping`)
-  server.close()
+  console.log(`[server] ${signal}: no new requests; finishing those in flight`)
+  sweeper.stop()
+  await http.close()
   await database.close().catch((err: unknown) => console.error('[db] close failed:', err))
+  console.log('[server] stopped')
   process.exit(0)
 }
 process.on('SIGINT', () => void stop('SIGINT'))

@@ -1,9 +1,11 @@
 import * as v from 'valibot'
 import { CATEGORY_IDS } from './categories'
-import { charLength } from './limits'
+import { charLength, INT4 } from './limits'
 import { STATUSES } from './lifecycle'
 import { OUTCOMES, RATINGS, REPLY_CHANNELS, ROLES } from './roles'
-import { normalizeText, record, savable } from './validation'
+import { lineSavable, normalizeText } from './text'
+import { isCalendarDay, isInstant } from './time'
+import { lineText, longText, record } from './validation'
 import { isUuidV7 } from './uuid'
 
 /**
@@ -25,48 +27,35 @@ export const ADMIN_LIMITS = {
   searchMax: 50,
 } as const
 
-const text = (max: number) =>
-  v.pipe(
-    v.string(),
-    v.transform(normalizeText),
-    v.check(savable, 'invalid_characters'),
-    v.check((s) => s.length > 0, 'text_required'),
-    v.check((s) => charLength(s) <= max, 'text_too_long'),
-  )
-
-const optionalText = (max: number) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.transform(normalizeText),
-      v.check(savable, 'invalid_characters'),
-      v.check((s) => charLength(s) <= max, 'text_too_long'),
-    ),
-  )
+/** Long text (a reply, a reason, a note): 1 to `max` characters, newlines allowed. */
+const text = (max: number) => longText(1, max, 'text_required', 'text_too_long')
+/** One line (a summary, a place, a name). */
+const line = (max: number) => lineText(1, max, 'text_required', 'text_too_long')
+/** Optional text may be sent empty, which means none. */
+const optionalText = (max: number) => v.optional(longText(0, max, 'text_required', 'text_too_long'))
+const optionalLine = (max: number) => v.optional(lineText(0, max, 'text_required', 'text_too_long'))
 
 const uuid = v.pipe(v.string(), v.uuid('invalid_request'), v.toLowerCase())
-const version = v.pipe(v.number(), v.integer(), v.minValue(1))
+/** An item's version, as the reviewer saw it: a positive int4, like its column. */
+const version = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4.max))
 
-/** A calendar day `YYYY-MM-DD`, or a full ISO timestamp. */
-const day = v.pipe(
-  v.string(),
-  v.check((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || !Number.isNaN(Date.parse(s)), 'invalid_date'),
-)
+/** A calendar day `YYYY-MM-DD` in the accepted range. */
+const calendarDay = v.pipe(v.string(), v.check(isCalendarDay, 'invalid_date'))
+/** A calendar day, or an ISO instant with its offset. */
+const day = v.pipe(v.string(), v.check((s) => isCalendarDay(s) || isInstant(s), 'invalid_date'))
+
+/** Usernames are made of these; anything else cannot be one, so a login never looks it up. */
+const USERNAME = /^[a-z0-9._-]{2,32}$/
 
 export const LoginSchema = record({
-  username: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(64, 'invalid_credentials')),
+  username: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(USERNAME, 'invalid_credentials')),
   password: v.pipe(v.string(), v.maxLength(ADMIN_LIMITS.passwordMax, 'invalid_credentials')),
 })
 
 const classification = {
   category: v.optional(v.picklist(CATEGORY_IDS, 'invalid_category')),
-  summary: optionalText(ADMIN_LIMITS.summaryMax),
-  tags: v.optional(
-    v.pipe(
-      v.array(v.pipe(v.string(), v.trim(), v.minLength(1, 'text_required'), v.maxLength(ADMIN_LIMITS.tagMax, 'text_too_long'))),
-      v.maxLength(ADMIN_LIMITS.tagsMax, 'text_too_long'),
-    ),
-  ),
+  summary: optionalLine(ADMIN_LIMITS.summaryMax),
+  tags: v.optional(v.pipe(v.array(line(ADMIN_LIMITS.tagMax)), v.maxLength(ADMIN_LIMITS.tagsMax, 'text_too_long'))),
   proposal: v.optional(v.boolean()),
 }
 
@@ -96,7 +85,7 @@ export const ACTION_SCHEMAS = {
       text: text(ADMIN_LIMITS.textMax),
       channel: v.picklist(REPLY_CHANNELS, 'invalid_reply_channel'),
       meetingAt: v.optional(day),
-      meetingPlace: optionalText(ADMIN_LIMITS.placeMax),
+      meetingPlace: optionalLine(ADMIN_LIMITS.placeMax),
       /** Show the officer's name to the worker with the reply. */
       showName: v.optional(v.boolean()),
     }),
@@ -133,13 +122,13 @@ export const WorkerMessageSchema = record({
   text: text(ADMIN_LIMITS.textMax),
 })
 
-const username = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(/^[a-z0-9._-]{2,32}$/, 'invalid_username'))
+const username = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(USERNAME, 'invalid_username'))
 const password = v.pipe(
   v.string(),
   v.minLength(ADMIN_LIMITS.passwordMin, 'password_too_short'),
   v.maxLength(ADMIN_LIMITS.passwordMax, 'text_too_long'),
 )
-const displayName = text(ADMIN_LIMITS.displayNameMax)
+const displayName = line(ADMIN_LIMITS.displayNameMax)
 
 export const CreateUserSchema = record({
   username,
@@ -161,32 +150,35 @@ export const ChangePasswordSchema = record({ current: v.string(), next: password
 
 export const UNIT_KINDS = ['company', 'plant', 'area', 'office', 'central_station', 'station', 'team'] as const
 
+/** A unit's place among its siblings: an int4, like its column. */
+const sort = v.optional(v.pipe(v.number(), v.integer('invalid_request'), v.minValue(INT4.min, 'invalid_request'), v.maxValue(INT4.max, 'invalid_request')))
+
 export const CreateUnitSchema = record({
   parentId: uuid,
-  name: text(100),
+  name: line(100),
   kind: v.picklist(UNIT_KINDS, 'invalid_request'),
-  sort: v.optional(v.pipe(v.number(), v.integer())),
+  sort,
 })
 
 export const UpdateUnitSchema = record({
-  name: v.optional(text(100)),
+  name: v.optional(line(100)),
   kind: v.optional(v.picklist(UNIT_KINDS, 'invalid_request')),
-  sort: v.optional(v.pipe(v.number(), v.integer())),
+  sort,
 })
 
 export const CreateEntryPointSchema = record({
   code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_request')),
-  name: text(100),
+  name: line(100),
   unitId: uuid,
 })
 
 export const UpdateEntryPointSchema = record({
-  name: v.optional(text(100)),
+  name: v.optional(line(100)),
   unitId: v.optional(uuid),
   active: v.optional(v.boolean()),
 })
 
-export const TemplateSchema = record({ title: text(50), body: text(ADMIN_LIMITS.textMax) })
+export const TemplateSchema = record({ title: line(50), body: text(ADMIN_LIMITS.textMax) })
 
 const flag = v.optional(v.picklist(['0', '1'], 'invalid_query'))
 const list = <T extends string>(allowed: readonly T[]) =>
@@ -206,12 +198,17 @@ export const ItemQuerySchema = record({
   rating: list(RATINGS),
   unitId: v.optional(uuid),
   entryPoint: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_query'))),
-  from: v.optional(v.pipe(day, v.check((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'invalid_date'))),
-  to: v.optional(v.pipe(day, v.check((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), 'invalid_date'))),
+  from: v.optional(calendarDay),
+  to: v.optional(calendarDay),
   overdue: flag,
   proposal: flag,
   q: v.optional(
-    v.pipe(v.string(), v.transform(normalizeText), v.check((s) => charLength(s) <= ADMIN_LIMITS.searchMax, 'invalid_query')),
+    v.pipe(
+      v.string(),
+      v.transform(normalizeText),
+      v.check(lineSavable, 'invalid_query'),
+      v.check((s) => charLength(s) <= ADMIN_LIMITS.searchMax, 'invalid_query'),
+    ),
   ),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'invalid_cursor'))),
   limit: v.optional(

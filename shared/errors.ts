@@ -8,6 +8,11 @@ import type { Lang } from './lang'
  */
 export const ERRORS = {
   invalid_json: { status: 400, zh: '请求内容格式不正确。', en: 'The request body is not valid JSON.' },
+  invalid_encoding: {
+    status: 400,
+    zh: '提交的文字编码不正确（不是 UTF-8），内容可能已损坏，请重新输入后再试。',
+    en: 'The request body is not valid UTF-8; the text may be damaged. Please type it again.',
+  },
   invalid_request: { status: 400, zh: '请求内容不完整或格式不正确。', en: 'The request is incomplete or malformed.' },
   unknown_field: { status: 400, zh: '请求中有不认识的字段。', en: 'The request has a field that is not allowed.' },
   missing_field: { status: 400, zh: '请求缺少必填内容。', en: 'A required field is missing.' },
@@ -79,8 +84,23 @@ export const ERRORS = {
   invalid_credentials: { status: 401, zh: '用户名或密码不正确。', en: 'Wrong username or password.' },
   too_many_attempts: {
     status: 429,
-    zh: '登录失败次数太多，请稍后再试。',
-    en: 'Too many failed logins. Please wait and try again.',
+    zh: '这个账号在这台设备上登录失败次数太多，为防止密码被猜中，登录已暂停。',
+    en: 'Too many failed logins for this account from this device; logins are paused so the password cannot be guessed.',
+  },
+  login_paused_account: {
+    status: 429,
+    zh: '这个账号最近在多处登录失败次数太多，为保护账号，登录已暂停。如果不是您本人所为，请告诉系统管理员。',
+    en: 'This account has had too many failed logins from several places; logins are paused to protect it. If that was not you, tell your system administrator.',
+  },
+  login_paused_address: {
+    status: 429,
+    zh: '这台设备所在的网络最近登录失败次数太多，从这里登录已暂停。',
+    en: 'Too many failed logins from this network; logins from it are paused.',
+  },
+  password_change_paused: {
+    status: 429,
+    zh: '当前密码输错次数太多，修改密码已暂停。',
+    en: 'The current password was wrong too many times; password changes are paused.',
   },
   forbidden: { status: 403, zh: '您没有权限进行此操作。', en: 'You are not allowed to do this.' },
   csrf_failed: {
@@ -148,6 +168,8 @@ export const ERRORS = {
     en: 'This QR code location does not exist or is no longer in use.',
   },
   method_not_allowed: { status: 405, zh: '不支持该请求方式。', en: 'Method not allowed.' },
+  headers_too_large: { status: 431, zh: '请求的网址或请求头太长。', en: 'The request line or its headers are too long.' },
+  request_timeout: { status: 408, zh: '请求发送得太慢，已超时，请重试。', en: 'The request took too long to arrive. Please try again.' },
   rate_limited: { status: 429, zh: '操作太频繁，请稍后再试。', en: 'Too many requests; please try again later.' },
   internal_error: { status: 500, zh: '服务器出错了，请稍后再试。', en: 'Something went wrong on the server. Please try again later.' },
   unavailable: { status: 503, zh: '服务暂时不可用，请稍后再试。', en: 'The service is unavailable. Please try again later.' },

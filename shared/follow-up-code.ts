@@ -8,9 +8,17 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const LENGTH = 16
 const BYTES = 10
 
-/** A new random follow-up code in display form. */
+/** A new random follow-up code in display form (drawn again in the rare case it is guessable). */
 export function newFollowUpCode(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = defaultRandom): string {
-  const bytes = random(new Uint8Array(BYTES))
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const code = encodeFollowUpCode(random(new Uint8Array(BYTES)))
+    if (normalizeFollowUpCode(code)) return code
+  }
+  throw new Error('the random source gives guessable follow-up codes')
+}
+
+/** Ten bytes as a follow-up code in display form. */
+export function encodeFollowUpCode(bytes: Uint8Array): string {
   let bits = 0
   let value = 0
   let out = ''
@@ -28,9 +36,27 @@ export function newFollowUpCode(random: (bytes: Uint8Array<ArrayBuffer>) => Uint
 
 /**
  * What a person typed, in canonical form (16 characters, no separators), or null if it
- * cannot be a code. Accepts lower case, spaces and dashes, and the look-alikes O/I/L.
+ * cannot be a code or is one anybody could guess (`0000-0000-0000-0000`, `0123-4567-89AB-CDEF`).
+ * Accepts lower case, spaces and dashes, and the look-alikes O/I/L.
  */
 export function normalizeFollowUpCode(input: string): string | null {
+  const canonical = canonicalFollowUpCode(input)
+  return canonical && !isGuessable(canonical) ? canonical : null
+}
+
+/**
+ * Codes of fewer than 5 different characters, or a straight run of the alphabet. A drawn code
+ * is one of these about once in 10^10 (and is drawn again); a device that sends one was not random.
+ */
+function isGuessable(canonical: string): boolean {
+  if (new Set(canonical).size < 5) return true
+  const steps = new Set<number>()
+  for (let i = 1; i < canonical.length; i++) steps.add(ALPHABET.indexOf(canonical[i]!) - ALPHABET.indexOf(canonical[i - 1]!))
+  return steps.size === 1
+}
+
+/** The canonical form of a code's characters, guessable or not: what a stored item's replay is matched by. */
+export function canonicalFollowUpCode(input: string): string | null {
   if (typeof input !== 'string' || input.length > 64) return null
   const compact = input
     .toUpperCase()

@@ -15,6 +15,9 @@ export const LIMITS = {
   entryPointCodeMax: 32,
 } as const
 
+/** The range of a PostgreSQL `integer` column: every number a schema accepts for one lies in it. */
+export const INT4 = { min: -2147483648, max: 2147483647 } as const
+
 /** Length in code points, so that one Chinese character or one emoji counts as one. */
 export function charLength(text: string): number {
   let n = 0

@@ -16,6 +16,18 @@ export function uuidv7(now: number = Date.now(), random: Uint8Array = randomByte
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
+const DAY_MS = 86_400_000
+
+/**
+ * An id made on the worker's device: a UUIDv7 whose time is the day it was made (UTC), not
+ * the instant. The instant, set against the time it arrived, would give away the phone's clock
+ * error, and that can tie an anonymous item to a named one from the same phone. 74 random bits
+ * keep ids apart within a day.
+ */
+export function deviceId(now: number = Date.now()): string {
+  return uuidv7(Math.floor(now / DAY_MS) * DAY_MS)
+}
+
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 /** True for a lower-case UUID of version 7 and the RFC variant. */

@@ -3,6 +3,8 @@ import { CATEGORY_IDS, type CategoryId } from './categories'
 import { isErrorCode, type ErrorCode } from './errors'
 import { normalizeFollowUpCode } from './follow-up-code'
 import { LIMITS, charLength } from './limits'
+import { lineSavable, normalizeLine, normalizeText, savable } from './text'
+import { isInstant } from './time'
 import { isUuidV7 } from './uuid'
 
 /**
@@ -10,17 +12,6 @@ import { isUuidV7 } from './uuid'
  * and the route runs them again on arrival: one source, so the two can never disagree.
  * Each check's message is an error code from `errors.ts`.
  */
-
-// Lone surrogates and NUL cannot be stored in PostgreSQL text; other control characters are noise.
-const UNSAVABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-
-/** Normalises free text the same way on device and server: CRLF to LF, trimmed. */
-export function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').trim()
-}
-
-/** False for text PostgreSQL cannot store or that carries control characters. */
-export const savable = (text: string) => !UNSAVABLE.test(text)
 
 // valibot's object schemas take arrays for objects; the wire never has an array where an object goes.
 /** A strict object schema that refuses arrays too. */
@@ -30,13 +21,24 @@ export const record = <E extends v.ObjectEntries>(entries: E) =>
     v.strictObject(entries),
   )
 
-const lineOfText = (max: number, tooLong: ErrorCode, empty: ErrorCode) =>
+/** Long text (content, replies, reasons): newlines and tabs allowed, no other control character. */
+export const longText = (min: number, max: number, tooShort: ErrorCode, tooLong: ErrorCode) =>
   v.pipe(
     v.string(),
     v.transform(normalizeText),
     v.check(savable, 'invalid_characters'),
-    v.check((s) => s.length > 0, empty),
-    v.check((s) => charLength(s) <= max && !s.includes('\n'), tooLong),
+    v.check((s) => charLength(s) >= min, tooShort),
+    v.check((s) => charLength(s) <= max, tooLong),
+  )
+
+/** One line (a name, a title, a tag): no control, invisible or direction-changing characters. */
+export const lineText = (min: number, max: number, tooShort: ErrorCode, tooLong: ErrorCode) =>
+  v.pipe(
+    v.string(),
+    v.transform((s) => normalizeLine(normalizeText(s))),
+    v.check(lineSavable, 'invalid_characters'),
+    v.check((s) => charLength(s) >= min, tooShort),
+    v.check((s) => charLength(s) <= max, tooLong),
   )
 
 const optionalLine = (pattern: RegExp, code: ErrorCode) =>
@@ -49,17 +51,16 @@ const optionalLine = (pattern: RegExp, code: ErrorCode) =>
   )
 
 export const SubmitterSchema = record({
-  name: lineOfText(LIMITS.nameMax, 'name_too_long', 'name_required'),
+  name: lineText(1, LIMITS.nameMax, 'name_required', 'name_too_long'),
   employeeNo: optionalLine(new RegExp(`^[A-Za-z0-9-]{0,${LIMITS.employeeNoMax}}$`), 'employee_no_invalid'),
   phone: optionalLine(new RegExp(`^$|^\\+?[0-9][0-9 -]{${LIMITS.phoneMin - 2},${LIMITS.phoneMax - 2}}[0-9]$`), 'phone_invalid'),
 })
 
-const isoDate = v.pipe(
+/** An ISO 8601 instant with its offset, each part real, in the accepted range; made canonical. */
+export const instant = v.pipe(
   v.string(),
-  v.isoTimestamp('invalid_date'),
-  v.transform((s) => new Date(s)),
-  v.check((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2200, 'invalid_date'),
-  v.transform((d) => d.toISOString()),
+  v.check(isInstant, 'invalid_date'),
+  v.transform((s) => new Date(s).toISOString()),
 )
 
 /** One suggestion as the device sends it. */
@@ -76,16 +77,10 @@ export const SubmitItemSchema = v.pipe(
       v.regex(new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.entryPointCodeMax}}$`), 'unknown_entry_point'),
     ),
     category: v.picklist(CATEGORY_IDS, 'invalid_category'),
-    content: v.pipe(
-      v.string(),
-      v.transform(normalizeText),
-      v.check(savable, 'invalid_characters'),
-      v.check((s) => charLength(s) >= LIMITS.contentMin, 'content_too_short'),
-      v.check((s) => charLength(s) <= LIMITS.contentMax, 'content_too_long'),
-    ),
+    content: longText(LIMITS.contentMin, LIMITS.contentMax, 'content_too_short', 'content_too_long'),
     anonymous: v.boolean(),
     submitter: v.optional(SubmitterSchema),
-    createdAt: isoDate,
+    createdAt: instant,
   }),
   v.forward(
     v.check((item) => !(item.anonymous && item.submitter), 'identity_not_allowed'),

@@ -8,6 +8,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** From Retry-After: when a held-back action (a paused login) may be tried again. */
+    readonly retryAfterS: number | null = null,
   ) {
     super(message)
   }
@@ -53,7 +55,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const message = err?.message ?? errorMessage(isErrorCode(code) ? code : 'internal_error', getLang())
   // A failed login is also a 401, but it must show its own message, not reset the app.
   if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated()
-  throw new ApiFailure(res.status, code, message)
+  const wait = Number(res.headers.get('retry-after'))
+  throw new ApiFailure(res.status, code, message, res.status === 429 && wait > 0 ? wait : null)
 }
 
 export const api = {
@@ -63,9 +66,16 @@ export const api = {
   delete: (path: string) => request<void>('DELETE', path),
 }
 
-/** The message to show for anything thrown by `api`. */
-export function failureText(err: unknown): string {
-  return err instanceof ApiFailure ? err.message : errorMessage('internal_error', getLang())
+/** The message to show for anything thrown by `api`; a held-back action also says when to try again. */
+export function failureText(err: unknown, now = Date.now()): string {
+  if (!(err instanceof ApiFailure)) return errorMessage('internal_error', getLang())
+  return err.retryAfterS ? `${err.message}${waitText(err.retryAfterS, now)}` : err.message
+}
+
+function waitText(seconds: number, now: number): string {
+  const at = new Date(now + seconds * 1000).toLocaleTimeString(getLang() === 'en' ? 'en-GB' : 'zh-CN', { hour: '2-digit', minute: '2-digit' })
+  const minutes = Math.ceil(seconds / 60)
+  return getLang() === 'en' ? ` Try again in ${minutes} min (after ${at}).` : `请在 ${minutes} 分钟后（${at} 以后）再试。`
 }
 
 /** `?a=1&b=2` from the set values only. */

@@ -108,8 +108,7 @@ async function refresh(env: SyncEnv, report: SyncReport): Promise<void> {
     report.requests++
     const answer = await postJson(env, '/api/track', { codes: chunk.map((row) => row.followUpCode) }, isTrackResponse(chunk.length))
     if (!answer.ok) {
-      report.ok = false
-      report.failure = answer.reason
+      Object.assign(report, { ok: false, failure: answer.reason, retryAfterMs: answer.retryAfterMs })
       return
     }
     const updates: Array<{ id: string; tracked: TrackedItem }> = []

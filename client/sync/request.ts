@@ -28,11 +28,11 @@ export async function postJson<T>(env: RequestEnv, path: string, body: unknown, 
       credentials: 'omit',
       cache: 'no-store',
     })
-    if (response.status === 429) {
-      const seconds = Number(response.headers.get('retry-after'))
-      return { ok: false, reason: 'rate_limited', status: 429, retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined }
-    }
-    if (response.status >= 500) return { ok: false, reason: 'server', status: response.status }
+    // A 503 (the database restarting) and a 429 say when to come back; the backoff honours it.
+    const seconds = Number(response.headers.get('retry-after'))
+    const retryAfterMs = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined
+    if (response.status === 429) return { ok: false, reason: 'rate_limited', status: 429, retryAfterMs }
+    if (response.status >= 500) return { ok: false, reason: 'server', status: response.status, retryAfterMs }
     if (!(response.headers.get('content-type') ?? '').includes('application/json')) return { ok: false, reason: 'not_json', status: response.status }
     let parsed: unknown
     try {

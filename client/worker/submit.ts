@@ -1,6 +1,6 @@
 import type { SubmitResponse } from '../../shared/api'
 import { newFollowUpCode } from '../../shared/follow-up-code'
-import { uuidv7 } from '../../shared/uuid'
+import { deviceId } from '../../shared/uuid'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItemInput } from '../../shared/validation'
 import { isQuotaError, type DeviceState } from './device-store'
 import { browserFetch, postJson } from '../sync/request'
@@ -9,7 +9,7 @@ import type { DraftFields } from './draft'
 /** The item as the device will send it, with its id and follow-up code made here, offline. */
 export function buildItem(fields: DraftFields, entryPoint: string, now = new Date()): SubmitItemInput {
   const item: SubmitItemInput = {
-    id: uuidv7(now.getTime()),
+    id: deviceId(now.getTime()),
     followUpCode: newFollowUpCode(),
     entryPoint,
     category: fields.category as SubmitItemInput['category'],

@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely'
-import { mkdirSync, realpathSync } from 'node:fs'
+import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { UserView } from '../../shared/admin-api'
 import { CreateUserSchema, UpdateUserSchema } from '../../shared/admin-validation'
 import { ERRORS } from '../../shared/errors'
 import { ROLE_LABELS, ROLES } from '../../shared/roles'
+import { nameKey } from '../../shared/text'
 import { validate, type FieldError } from '../../shared/validation'
 import { generatePassword, hashPassword } from '../auth/passwords'
 import { deleteUserSessions } from '../auth/sessions'
 import { loadConfig } from '../config'
-import { connectPglite, connectPostgres, type Db } from '../db/connect'
-import { seedDemoIfEmpty } from '../db/demo-seed'
-import { migrateToLatest } from '../db/migrate'
+import type { Db } from '../db/connect'
+import { openDatabase } from '../db/open'
 import type { Database } from '../db/schema'
 import { listUsers, userInScope } from '../domain/accounts'
 import { unitRefs } from '../domain/units'
@@ -91,8 +91,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** The unit's id, by id or by exact name; several units of that name are refused with their paths. */
 export async function findUnit(db: Kysely<Database>, nameOrId: string): Promise<string> {
   const key = nameOrId.trim()
-  const byId = UUID.test(key)
-  const units = await db.selectFrom('org_units').select('id').where(byId ? 'id' : 'name', '=', byId ? key.toLowerCase() : key).execute()
+  const units = UUID.test(key)
+    ? await db.selectFrom('org_units').select('id').where('id', '=', key.toLowerCase()).execute()
+    : (await db.selectFrom('org_units').select(['id', 'name']).execute()).filter((u) => nameKey(u.name) === nameKey(key))
   if (!units.length) throw new CliError(`单位不存在：${key}`, `unit not found: ${key}`)
   if (units.length > 1) {
     const refs = await unitRefs(db, units.map((u) => u.id))
@@ -213,25 +214,9 @@ export async function run(argv: string[], io: Io, open: () => Promise<Db>): Prom
   }
 }
 
-/** The server's database, as the server opens it: migrated, with the demo organisation when it would load it. */
-async function openConfigured(): Promise<Db> {
-  const config = loadConfig()
-  let database: Db
-  if (config.databaseUrl) database = connectPostgres(config.databaseUrl, { max: 1 })
-  else {
-    mkdirSync(config.dataDir, { recursive: true })
-    database = await connectPglite(config.dataDir)
-  }
-  try {
-    const applied = await migrateToLatest(database.db)
-    if (applied.length) console.error(`[db] applied ${applied.length} migration(s): ${applied.join(', ')}`)
-    const wantsDemo = config.seedDemo === 'yes' || (config.seedDemo === 'auto' && database.dialect === 'pglite')
-    if (wantsDemo && (await seedDemoIfEmpty(database.db))) console.error('[db] loaded the demo organisation')
-    return database
-  } catch (err) {
-    await database.close().catch(() => {})
-    throw err
-  }
+/** The server's database, as the server opens it; an embedded folder the server holds is refused. */
+function openConfigured(): Promise<Db> {
+  return openDatabase(loadConfig(), { holder: 'user command (npm run user)', poolSize: 1, log: (line) => console.error(line) })
 }
 
 /** The first line of standard input, trimmed; null when it is a terminal. */

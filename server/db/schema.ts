@@ -11,7 +11,6 @@ export interface Database {
   users: UserTable
   sessions: SessionTable
   rate_limits: RateLimitTable
-  server_secrets: ServerSecretTable
   assignments: AssignmentTable
   reply_templates: ReplyTemplateTable
   identity_reveals: IdentityRevealTable
@@ -115,15 +114,11 @@ export interface SessionTable {
   expires_at: ColumnType<Date, Date | string, Date | string>
 }
 
+/** A fixed-window counter: an HMAC key (its secret is not in the database), the window's end, a count. */
 export interface RateLimitTable {
   key: string
-  window_start: ColumnType<Date, Date | string, Date | string>
+  expires_at: ColumnType<Date, Date | string, Date | string>
   count: number
-}
-
-export interface ServerSecretTable {
-  name: string
-  value: string
 }
 
 export type AssignmentOutcome = 'completed' | 'partial' | 'cannot'

@@ -45,20 +45,25 @@ export async function publicItem(db: Kysely<Database>, id: string): Promise<Trac
   }
 }
 
+/**
+ * The item a duplicate was merged into, as the duplicate's worker sees it: its status and the
+ * union's public steps, never what that item's own worker wrote (their messages, their verdict).
+ */
 async function mainItem(db: Kysely<Database>, id: string): Promise<TrackedItem['mergedInto']> {
   const row = await db.selectFrom('suggestions').select(['id', 'status']).where('id', '=', id).executeTakeFirst()
-  return row ? { status: row.status, events: await publicEvents(db, row.id) } : null
+  return row ? { status: row.status, events: await publicEvents(db, row.id, { withWorkers: false }) } : null
 }
 
-export async function publicEvents(db: Kysely<Database>, suggestionId: string): Promise<PublicEvent[]> {
-  const rows = await db
+/** The public steps of an item; `withWorkers: false` leaves out every step its worker took. */
+export async function publicEvents(db: Kysely<Database>, suggestionId: string, { withWorkers = true } = {}): Promise<PublicEvent[]> {
+  let q = db
     .selectFrom('suggestion_events')
     .select(['kind', 'created_at', 'to_status', 'public_text', 'data'])
     .where('suggestion_id', '=', suggestionId)
     .where('is_public', '=', true)
     .where('kind', 'in', [...PUBLIC_EVENT_KINDS])
-    .orderBy('id')
-    .execute()
+  if (!withWorkers) q = q.where('actor_kind', '!=', 'worker')
+  const rows = await q.orderBy('id').execute()
   return rows.map((r) => ({
     kind: r.kind,
     at: r.created_at.toISOString(),

@@ -1,27 +1,67 @@
 import type { Kysely } from 'kysely'
 import type { SubmitOutcome } from '../../shared/api'
 import { errorMessage, errorStatus, type ErrorCode } from '../../shared/errors'
+import { canonicalFollowUpCode } from '../../shared/follow-up-code'
 import type { Lang } from '../../shared/lang'
+import { dayStart, todayInChina } from '../../shared/time'
+import { isUuidV7 } from '../../shared/uuid'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItem } from '../../shared/validation'
 import type { Database } from '../db/schema'
-import { hashFollowUpCode, hashPayload } from './hashing'
+import { hashFollowUpCode, hashPayload, payloadFields, samePayload } from './hashing'
 import { contentGrams } from './search-grams'
 
+/** A budget of new items (per address): reserve before storing, give back what was not stored. */
+export type ItemBudget = (n: number) => Promise<{ ok: true; giveBack: (n: number) => Promise<void> } | { ok: false; retryAfterS: number }>
+
+export interface SubmitAnswer {
+  outcomes: SubmitOutcome[]
+  /** Set when items wait for the budget: seconds until it refills. */
+  retryAfterS?: number
+}
+
+interface Stored {
+  id: string
+  payload_hash: string
+  follow_up_hash: string
+  received_at: Date
+}
+
+interface NewItem {
+  index: number
+  item: SubmitItem
+  raw: unknown
+  entryPoint: { id: string; unit_id: string }
+}
+
 /**
- * Stores each item of a submission exactly once. Items are independent: each is validated and
- * written in its own transaction, so one bad item neither blocks nor half-writes the others.
+ * Stores each item of a submission exactly once. A replay of a stored item is recognised first,
+ * whatever changed since (its QR code deactivated, a stricter rule): it is answered `duplicate`.
+ * Every other item is validated and written in its own transaction, so one bad item neither
+ * blocks nor half-writes the others.
  */
-export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lang: Lang): Promise<SubmitOutcome[]> {
+export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lang: Lang, budget?: ItemBudget): Promise<SubmitAnswer> {
+  const stored = await storedRows(db, rawItems)
   const entryPoints = new Map<string, { id: string; unit_id: string } | null>()
-  const outcomes: SubmitOutcome[] = []
-  for (const raw of rawItems) {
+  // New items' places stay empty until they are stored.
+  const outcomes: Array<SubmitOutcome | null> = []
+  const fresh: NewItem[] = []
+  for (const [index, raw] of rawItems.entries()) {
     const rawId = rawIdOf(raw)
+    const existing = rawId ? stored.get(rawId) : undefined
+    if (existing && isReplay(raw, existing)) {
+      outcomes.push(duplicate(existing))
+      continue
+    }
     const checked = validate(SubmitItemSchema, raw)
     if (!checked.ok) {
       outcomes.push(rejected(rawId, checked.errors[0]!.code, lang, checked.errors))
       continue
     }
     const item = checked.value
+    if (existing) {
+      outcomes.push(rejected(item.id, 'id_conflict', lang))
+      continue
+    }
     if (!entryPoints.has(item.entryPoint)) {
       const found = await db
         .selectFrom('entry_points')
@@ -36,19 +76,58 @@ export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lan
       outcomes.push(rejected(item.id, 'unknown_entry_point', lang, [{ path: 'entryPoint', code: 'unknown_entry_point' }]))
       continue
     }
-    outcomes.push(await storeOne(db, item, entryPoint, lang))
+    outcomes.push(null)
+    fresh.push({ index, item, raw, entryPoint })
   }
-  return outcomes
+  if (!fresh.length) return { outcomes: outcomes as SubmitOutcome[] }
+
+  const reserved = budget ? await budget(fresh.length) : null
+  if (reserved && !reserved.ok) {
+    for (const f of fresh) outcomes[f.index] = rejected(f.item.id, 'rate_limited', lang)
+    return { outcomes: outcomes as SubmitOutcome[], retryAfterS: reserved.retryAfterS }
+  }
+  let created = 0
+  try {
+    for (const f of fresh) {
+      const outcome = await storeOne(db, f, lang)
+      outcomes[f.index] = outcome
+      if (outcome.result === 'created') created++
+    }
+  } finally {
+    // Only items stored count: a copy that raced us in, or a database that went away mid-batch
+    // (the device sends the batch again), costs nothing.
+    if (reserved?.ok && created < fresh.length) await reserved.giveBack(fresh.length - created).catch(() => {})
+  }
+  return { outcomes: outcomes as SubmitOutcome[] }
 }
 
-async function storeOne(
-  db: Kysely<Database>,
-  item: SubmitItem,
-  entryPoint: { id: string; unit_id: string },
-  lang: Lang,
-): Promise<SubmitOutcome> {
+/** The rows already stored under the batch's ids, in one query. */
+async function storedRows(db: Kysely<Database>, rawItems: unknown[]): Promise<Map<string, Stored>> {
+  const ids = [...new Set(rawItems.map(rawIdOf).filter((id): id is string => id !== null && isUuidV7(id)))]
+  if (!ids.length) return new Map()
+  const rows = await db.selectFrom('suggestions').select(['id', 'payload_hash', 'follow_up_hash', 'received_at']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r]))
+}
+
+/** The same item again: same code, same fields as first stored (with the rules of that day). */
+function isReplay(raw: unknown, row: Stored): boolean {
+  const code = canonicalFollowUpCode((raw as { followUpCode?: unknown }).followUpCode as string)
+  const fields = payloadFields(raw)
+  return !!code && !!fields && hashFollowUpCode(code) === row.follow_up_hash && samePayload(row.payload_hash, fields, code)
+}
+
+/**
+ * Anonymous items keep only the day the device made them: the exact time, set against the time
+ * of arrival, gives away the phone's clock error, which can tie an anonymous item to a named one.
+ */
+function deviceTime(item: SubmitItem): Date {
+  const at = new Date(item.createdAt)
+  return item.anonymous ? dayStart(todayInChina(at)) : at
+}
+
+async function storeOne(db: Kysely<Database>, { item, raw, entryPoint }: NewItem, lang: Lang): Promise<SubmitOutcome> {
   const followUpHash = hashFollowUpCode(item.followUpCode)
-  const payloadHash = hashPayload(item)
+  const payloadHash = hashPayload(payloadFields(raw)!, item.followUpCode)
   try {
     return await db.transaction().execute(async (trx) => {
       const inserted = await trx
@@ -66,7 +145,7 @@ async function storeOne(
           submitter_name: item.anonymous ? null : (item.submitter?.name ?? null),
           submitter_employee_no: item.anonymous ? null : item.submitter?.employeeNo || null,
           submitter_phone: item.anonymous ? null : item.submitter?.phone || null,
-          device_created_at: item.createdAt,
+          device_created_at: deviceTime(item),
           content_grams: contentGrams(item.content),
         })
         // No target: a concurrent copy may collide on the code's index before the id's; both mean "look".
@@ -76,31 +155,26 @@ async function storeOne(
       if (inserted) {
         await trx
           .insertInto('suggestion_events')
-          .values({
-            suggestion_id: item.id,
-            kind: 'submit',
-            to_status: 'submitted',
-            actor_kind: 'worker',
-            is_public: true,
-          })
+          .values({ suggestion_id: item.id, kind: 'submit', to_status: 'submitted', actor_kind: 'worker', is_public: true })
           .execute()
         return { id: item.id, result: 'created', status: 201, receivedAt: inserted.received_at.toISOString() } as const
       }
       const existing = await trx
         .selectFrom('suggestions')
-        .select(['payload_hash', 'follow_up_hash', 'received_at'])
+        .select(['id', 'payload_hash', 'follow_up_hash', 'received_at'])
         .where('id', '=', item.id)
         .executeTakeFirst()
       if (!existing) return rejected(item.id, 'follow_up_code_taken', lang)
-      if (existing.payload_hash === payloadHash && existing.follow_up_hash === followUpHash) {
-        return { id: item.id, result: 'duplicate', status: 200, receivedAt: existing.received_at.toISOString() } as const
-      }
-      return rejected(item.id, 'id_conflict', lang)
+      return isReplay(raw, existing) ? duplicate(existing) : rejected(item.id, 'id_conflict', lang)
     })
   } catch (error) {
     if (isUniqueViolation(error, 'suggestions_follow_up_hash')) return rejected(item.id, 'follow_up_code_taken', lang)
     throw error
   }
+}
+
+function duplicate(row: Stored): SubmitOutcome {
+  return { id: row.id, result: 'duplicate', status: 200, receivedAt: row.received_at.toISOString() }
 }
 
 function rejected(id: string | null, code: ErrorCode, lang: Lang, details?: FieldError[]): SubmitOutcome {

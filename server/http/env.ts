@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { Lang } from '../../shared/lang'
 import type { SessionUser } from '../auth/sessions'
+import type { Limiter } from '../limits/counter'
 import type { Database } from '../db/schema'
 
 /** How the app sits on the network: behind a proxy, and under which public origin. */
 export interface NetworkOptions {
-  /** Believe X-Forwarded-For/-Proto/-Host (only behind a proxy that sets them). */
-  trustProxy: boolean
+  /** Proxies in front of the app whose X-Forwarded-For/-Proto/-Host are believed (0: none). */
+  trustProxy: number
   /** e.g. `https://yijian.example.com`; when unset, a write's Origin must match its Host. */
   publicOrigin: string | null
 }
@@ -17,6 +18,8 @@ export interface AppEnv {
     lang: Lang
     db: Kysely<Database>
     network: NetworkOptions
+    /** The rate-limit counters (their HMAC key lives here, never in the database). */
+    limiter: Limiter
     /** Set by `requireSession` on reviewer routes. */
     user: SessionUser
   }

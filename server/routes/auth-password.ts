@@ -3,7 +3,7 @@ import { ChangePasswordSchema } from '../../shared/admin-validation'
 import { validate } from '../../shared/validation'
 import { requireSession } from '../auth/middleware'
 import { hashPassword, verifyPassword } from '../auth/passwords'
-import { clearLimit, hit, isLimited, LIMITS_BY_NAME } from '../auth/rate-limit'
+import { passwordAttempt } from '../auth/login-guard'
 import { ApiError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
 import { readJson } from '../http/read-json'
@@ -15,16 +15,10 @@ export const passwordRoute = new Hono<AppEnv>().post('/', requireSession, async 
   const user = c.get('user')
   const body = validate(ChangePasswordSchema, await readJson(c))
   if (!body.ok) throw invalid(body.errors)
-  // A stolen session must not become a way to guess the password itself: same limit as logins.
-  const key = `password:user:${user.id}`
-  const wait = await isLimited(db, key, LIMITS_BY_NAME.loginUser)
-  if (wait > 0) {
-    c.header('Retry-After', String(wait))
-    throw new ApiError('too_many_attempts')
-  }
+  // A stolen session must not become a way to guess the password itself: counted before the check.
+  const attempt = await passwordAttempt(c, user.id)
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
   if (!(await verifyPassword(body.value.current, row.password_hash))) {
-    await hit(db, key, LIMITS_BY_NAME.loginUser)
     throw new ApiError('wrong_password', [{ path: 'current', code: 'wrong_password' }])
   }
   const passwordHash = await hashPassword(body.value.next)
@@ -34,6 +28,6 @@ export const passwordRoute = new Hono<AppEnv>().post('/', requireSession, async 
     // without re-hashing the cookie.
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('csrf_token', '!=', user.csrfToken).execute()
   })
-  await clearLimit(db, key)
+  await attempt.succeeded()
   return c.json({ ok: true })
 })

@@ -5,11 +5,11 @@ import { LoginSchema } from '../../shared/admin-validation'
 import { validate } from '../../shared/validation'
 import { checkOrigin, requireSession, SESSION_COOKIE } from '../auth/middleware'
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords'
-import { addressKey, clearLimit, hit, isLimited, LIMITS_BY_NAME } from '../auth/rate-limit'
+import { loginAttempt } from '../auth/login-guard'
 import { createSession, deleteSession, SESSION_MAX_MS, type SessionUser } from '../auth/sessions'
 import { unitRef } from '../domain/units'
 import { ApiError } from '../http/api-error'
-import { clientAddress, isHttps } from '../http/client-info'
+import { isHttps } from '../http/client-info'
 import type { AppEnv } from '../http/env'
 import { readJson } from '../http/read-json'
 
@@ -21,16 +21,7 @@ export const authRoute = new Hono<AppEnv>()
     if (!body.ok) throw new ApiError('invalid_credentials')
     const db = c.get('db')
     const { username, password } = body.value
-    const userKey = `login:user:${username}`
-    const addrKey = `login:addr:${await addressKey(db, clientAddress(c))}`
-    const wait = Math.max(
-      await isLimited(db, userKey, LIMITS_BY_NAME.loginUser),
-      await isLimited(db, addrKey, LIMITS_BY_NAME.loginAddress),
-    )
-    if (wait > 0) {
-      c.header('Retry-After', String(wait))
-      throw new ApiError('too_many_attempts')
-    }
+    const attempt = await loginAttempt(c, username)
     const user = await db
       .selectFrom('users')
       .select(['id', 'password_hash', 'active'])
@@ -38,12 +29,8 @@ export const authRoute = new Hono<AppEnv>()
       .executeTakeFirst()
     // Check a hash even for unknown users, so the answer's timing does not tell who exists.
     const matches = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)
-    if (!user || !matches || !user.active) {
-      await hit(db, userKey, LIMITS_BY_NAME.loginUser)
-      await hit(db, addrKey, LIMITS_BY_NAME.loginAddress)
-      throw new ApiError('invalid_credentials')
-    }
-    await clearLimit(db, userKey)
+    if (!user || !matches || !user.active) throw new ApiError('invalid_credentials')
+    await attempt.succeeded()
     // Whatever session the browser brought is ended; the new one has a token it never saw.
     const previous = getCookie(c, SESSION_COOKIE)
     if (previous) await deleteSession(db, previous)

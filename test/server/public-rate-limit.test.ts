@@ -1,35 +1,97 @@
 import { workerItem } from '../helpers/worker-item'
 import { expect, it } from 'vitest'
 import { createApp } from '../../server/app'
+import { pruneLimits } from '../../server/limits/counter'
+import type { PublicLimits } from '../../server/limits/policy'
 import { newFollowUpCode } from '../../shared/follow-up-code'
 import { postJson } from '../helpers/test-app'
 import { describeEachDialect } from '../helpers/test-db'
 
-describeEachDialect('the public request limit', ({ db }) => {
-  const app = () =>
-    createApp({ db: db().db, dialect: db().dialect, publicRateLimit: { max: 3, windowMs: 60_000 }, network: { trustProxy: true } })
-  const item = () => workerItem('测试限流的意见内容', { category: 'other' })
+const MINUTE = 60_000
+const small: PublicLimits = {
+  submit: { max: 3, windowMs: MINUTE },
+  track: { max: 4, windowMs: MINUTE },
+  items: { max: 5, windowMs: 60 * MINUTE },
+}
 
-  it('answers 429 with Retry-After past the limit, per address, keeping only a hash of it', async () => {
+describeEachDialect('the worker routes\' per-address budgets', ({ db }) => {
+  let now = 1000 * 60 * MINUTE + 10_000
+  const app = (limits = small) => createApp({ db: db().db, dialect: db().dialect, limits, network: { trustProxy: 1 }, clock: () => now })
+  const from = (ip: string) => ({ 'x-forwarded-for': ip })
+  const item = () => workerItem('测试限流的意见内容', { category: 'other' })
+  const track = (a: ReturnType<typeof app>, ip: string) => postJson(a, '/api/track', { codes: [newFollowUpCode()] }, from(ip))
+
+  it('answers 429 with Retry-After past the submission budget, per address, keeping no address', async () => {
     const a = app()
-    const from = (ip: string) => ({ 'x-forwarded-for': ip })
     for (let i = 0; i < 3; i++) expect((await postJson(a, '/api/suggestions', { items: [item()] }, from('10.9.8.7'))).status).toBe(201)
     const over = await postJson(a, '/api/suggestions', { items: [item()] }, from('10.9.8.7'))
     expect([over.status, over.body.error.code]).toEqual([429, 'rate_limited'])
-    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
-    // Tracking shares the count; another address does not.
-    expect((await postJson(a, '/api/track', { codes: [newFollowUpCode()] }, from('10.9.8.7'))).status).toBe(429)
+    expect(Number(over.headers.get('retry-after'))).toBe(50)
     expect((await postJson(a, '/api/suggestions', { items: [item()] }, from('10.1.1.1'))).status).toBe(201)
-    const keys = JSON.stringify(await db().db.selectFrom('rate_limits').selectAll().execute())
-    expect(keys).not.toContain('10.9.8.7')
-    expect(keys).not.toContain('10.1.1.1')
+    const rows = JSON.stringify(await db().db.selectFrom('rate_limits').selectAll().execute())
+    expect(rows).not.toContain('10.9.8.7')
+    expect(rows).not.toContain('10.1.1.1')
   })
 
-  it('starts counting again when the window has passed', async () => {
+  it('keeps tracking apart from submitting: a busy base still syncs its items', async () => {
     const a = app()
-    for (let i = 0; i < 4; i++) await postJson(a, '/api/track', { codes: [newFollowUpCode()] })
-    expect((await postJson(a, '/api/track', { codes: [newFollowUpCode()] })).status).toBe(429)
-    await db().db.updateTable('rate_limits').set({ window_start: new Date(Date.now() - 61_000) }).execute()
-    expect((await postJson(a, '/api/track', { codes: [newFollowUpCode()] })).status).toBe(200)
+    for (let i = 0; i < 4; i++) expect((await track(a, '10.2.2.2')).status).toBe(200)
+    expect((await track(a, '10.2.2.2')).status).toBe(429)
+    expect((await postJson(a, '/api/suggestions', { items: [item()] }, from('10.2.2.2'))).status).toBe(201)
+  })
+
+  it('counts each tracking request once, whichever tracking route it is', async () => {
+    const a = app()
+    for (let i = 0; i < 2; i++) expect((await track(a, '10.3.3.3')).status).toBe(200)
+    const rate = await postJson(a, '/api/track/rate', { code: newFollowUpCode(), rating: 'satisfied' }, from('10.3.3.3'))
+    const message = await postJson(a, '/api/track/message', { code: newFollowUpCode(), text: '请问进展如何' }, from('10.3.3.3'))
+    expect([rate.status, message.status]).toEqual([404, 404])
+    expect((await track(a, '10.3.3.3')).status).toBe(429)
+    const [row] = await db().db.selectFrom('rate_limits').select('count').where('key', 'like', 'track:%').execute()
+    expect(row!.count).toBe(5)
+  })
+
+  it('bounds the new items of one address, and a replay of stored items costs nothing', async () => {
+    const a = app({ ...small, submit: { max: 100, windowMs: MINUTE } })
+    const batch = [item(), item(), item(), item()]
+    expect((await postJson(a, '/api/suggestions', { items: batch }, from('10.4.4.4'))).status).toBe(201)
+    for (let i = 0; i < 5; i++) expect((await postJson(a, '/api/suggestions', { items: batch }, from('10.4.4.4'))).status).toBe(200)
+    // One more new item fits; a batch of two does not, and leaves the budget as it was.
+    const two = await postJson(a, '/api/suggestions', { items: [item(), item()] }, from('10.4.4.4'))
+    expect([two.status, two.body.results.map((r: any) => r.error.code)]).toEqual([429, ['rate_limited', 'rate_limited']])
+    expect(Number(two.headers.get('retry-after'))).toBeGreaterThan(0)
+    const mixed = await postJson(a, '/api/suggestions', { items: [batch[0], item()] }, from('10.4.4.4'))
+    expect([mixed.status, mixed.body.results.map((r: any) => r.result)]).toEqual([207, ['duplicate', 'created']])
+    expect((await postJson(a, '/api/suggestions', { items: [item()] }, from('10.4.4.4'))).status).toBe(429)
+    expect(Number((await db().db.selectFrom('suggestions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(5)
+  })
+
+  it('holds under a parallel burst: exactly the budget gets through', async () => {
+    const a = app({ ...small, submit: { max: 7, windowMs: MINUTE } })
+    const answers = await Promise.all(Array.from({ length: 20 }, () => postJson(a, '/api/suggestions', { items: [item()] }, from('10.5.5.5'))))
+    const statuses = answers.map((r) => r.status)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15)
+    expect(Number((await db().db.selectFrom('suggestions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(5)
+  })
+
+  it('starts counting again in the next window, and the ended window is swept', async () => {
+    const a = app()
+    for (let i = 0; i < 4; i++) await track(a, '10.6.6.6')
+    expect((await track(a, '10.6.6.6')).status).toBe(429)
+    now += MINUTE
+    expect((await track(a, '10.6.6.6')).status).toBe(200)
+    expect(await pruneLimits(db().db, new Date(now))).toBe(1)
+    expect((await db().db.selectFrom('rate_limits').select('count').execute()).map((r) => r.count)).toEqual([1])
+  })
+
+  it('takes the address the trusted proxy saw, not what the client wrote to the left of it', async () => {
+    const a = app()
+    for (let i = 0; i < 4; i++) expect((await track(a, `10.0.${i}.7, 192.0.2.1`)).status).toBe(200)
+    expect((await track(a, '10.0.99.7, 192.0.2.1')).status).toBe(429)
+    // Behind two proxies the client is the second from the right.
+    const twice = createApp({ db: db().db, dialect: db().dialect, limits: small, network: { trustProxy: 2 }, clock: () => now + 60 * MINUTE })
+    for (let i = 0; i < 4; i++) expect((await track(twice, `10.0.${i}.7, 192.0.2.2, 198.51.100.1`)).status).toBe(200)
+    expect((await track(twice, 'forged, 192.0.2.2, 198.51.100.1')).status).toBe(429)
   })
 })

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { ItemPage, ItemSummary } from '../../../shared/admin-api'
 import type { ItemQuery } from '../../../shared/admin-validation'
 import type { CategoryId } from '../../../shared/categories'
-import { dayEnd, dayStart } from '../../../shared/time'
+import { dayEnd, dayStart, isInstant } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
@@ -115,9 +115,9 @@ function encodeCursor(at: Date, id: string): string {
   return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url')
 }
 
+/** A cursor this server made: an instant in range and a UUID, or a 400 (never a query the database refuses). */
 function decodeCursor(cursor: string): [Date, string] {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  const at = new Date(iso ?? '')
-  if (Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw new ApiError('invalid_cursor')
-  return [at, id!]
+  const m = /^([^|]+)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor) || !m || !isInstant(m[1]!)) throw new ApiError('invalid_cursor')
+  return [new Date(m[1]!), m[2]!]
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { sql, type Transaction } from 'kysely'
 import { randomUUID } from 'node:crypto'
 import { CreateUnitSchema, UpdateUnitSchema } from '../../../shared/admin-validation'
+import { nameKey } from '../../../shared/text'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
 import type { Database } from '../../db/schema'
@@ -15,14 +16,15 @@ import { invalid, uuidParam } from '../../http/uuid-param'
 const nameTaken = () => new ApiError('unit_name_taken', [{ path: 'name', code: 'unit_name_taken' }])
 
 /**
- * Siblings must differ by name: people (and the user CLI's `--unit`) pick a unit by its name.
- * Callers hold the parent's row lock, so two creations under one parent cannot both pass.
+ * Siblings must differ by name as people read it (`nameKey`: width, case, compatibility forms):
+ * people (and the user CLI's `--unit`) pick a unit by its name. Callers hold the parent's row
+ * lock, so two creations under one parent cannot both pass.
  */
 async function siblingNamed(trx: Transaction<Database>, parentId: string | null, name: string, except?: string) {
-  let q = trx.selectFrom('org_units').select('id').where('name', '=', name)
+  let q = trx.selectFrom('org_units').select(['id', 'name'])
   q = parentId ? q.where('parent_id', '=', parentId) : q.where('parent_id', 'is', null)
-  if (except) q = q.where('id', '!=', except)
-  return (await q.executeTakeFirst()) !== undefined
+  const key = nameKey(name)
+  return (await q.execute()).some((sibling) => sibling.id !== except && nameKey(sibling.name) === key)
 }
 
 /** What still hangs on a unit; any of it blocks deletion (the foreign keys would refuse it anyway). */

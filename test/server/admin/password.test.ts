@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { LIMITS_BY_NAME } from '../../../server/auth/rate-limit'
+import { LOGIN_LIMITS } from '../../../server/limits/policy'
 import { login, sessionFrom, TEST_PASSWORD } from '../../helpers/admin'
 import { describeEachDialect } from '../../helpers/test-db'
 import { adminCast, outcome, type Who } from './fixtures'
@@ -44,14 +44,23 @@ describeEachDialect('POST /api/auth/password', ({ db }) => {
     expect((await login(c.app, 'handler1', TEST_PASSWORD)).me.username).toBe('handler1')
   })
 
-  it(`throttles after ${LIMITS_BY_NAME.loginUser.max} wrong current passwords, even for the right one`, async () => {
+  it(`holds password changes after ${LOGIN_LIMITS.password.max} wrong current passwords, even for the right one`, async () => {
     const c = await adminCast(db())
     const s = await c.as('leader')
-    for (let i = 0; i < LIMITS_BY_NAME.loginUser.max; i++) {
+    for (let i = 0; i < LOGIN_LIMITS.password.max; i++) {
       expect(outcome(await s.post('/api/auth/password', { current: `guess number ${i}`, next: NEXT }))).toEqual([400, 'wrong_password'])
     }
     const blocked = await s.post('/api/auth/password', { current: TEST_PASSWORD, next: NEXT })
-    expect(outcome(blocked)).toEqual([429, 'too_many_attempts'])
+    expect(outcome(blocked)).toEqual([429, 'password_change_paused'])
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  it('counts before checking: of 30 parallel wrong passwords only 5 are checked', async () => {
+    const c = await adminCast(db())
+    const s = await c.as('officer')
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => s.post('/api/auth/password', { current: `guess number ${i}`, next: NEXT })))
+    const codes = answers.map((a) => outcome(a)[1])
+    expect(codes.filter((c) => c === 'wrong_password')).toHaveLength(LOGIN_LIMITS.password.max)
+    expect(codes.filter((c) => c === 'password_change_paused')).toHaveLength(30 - LOGIN_LIMITS.password.max)
   })
 })

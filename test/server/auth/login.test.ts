@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
-import { LIMITS_BY_NAME } from '../../../server/auth/rate-limit'
+import { createApp } from '../../../server/app'
+import { LOGIN_LIMITS } from '../../../server/limits/policy'
 import { createUser, login, send, sessionFrom, TEST_PASSWORD } from '../../helpers/admin'
 import { testApp } from '../../helpers/test-app'
 import { describeEachDialect } from '../../helpers/test-db'
@@ -51,24 +52,62 @@ describeEachDialect('reviewer login and sessions', ({ db }) => {
     expect(wrong.headers.get('set-cookie')).toBeNull()
   })
 
-  it(`throttles a username after ${LIMITS_BY_NAME.loginUser.max} failures, even for the right password`, async () => {
-    const app = testApp(db())
+  // A fixed clock in the middle of a window: Retry-After is then known to the second.
+  const WINDOW = LOGIN_LIMITS.pair.windowMs
+  const clock = () => 2000 * WINDOW + WINDOW / 3
+  const proxied = () => createApp({ db: db().db, dialect: db().dialect, network: { trustProxy: 1 }, clock })
+  const from = (address: string) => ({ 'x-forwarded-for': address })
+
+  it(`holds a username from one address after ${LOGIN_LIMITS.pair.max} failures, even for the right password, and says until when`, async () => {
+    const app = proxied()
     await createUser(db().db, 'wang', 'officer')
-    for (let i = 0; i < LIMITS_BY_NAME.loginUser.max; i++) expect((await attempt(app, 'wang', `guess-${i}`)).status).toBe(401)
-    const blocked = await attempt(app, 'wang', TEST_PASSWORD)
-    expect(blocked.status).toBe(429)
-    expect(blocked.body.error.code).toBe('too_many_attempts')
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(60)
-    // Another account is not locked by it.
+    for (let i = 0; i < LOGIN_LIMITS.pair.max; i++) expect((await attempt(app, 'wang', `guess-${i}`, from('10.0.0.9'))).status).toBe(401)
+    const blocked = await attempt(app, 'wang', TEST_PASSWORD, from('10.0.0.9'))
+    expect([blocked.status, blocked.body.error.code]).toEqual([429, 'too_many_attempts'])
+    expect(Number(blocked.headers.get('retry-after'))).toBe(Math.ceil((WINDOW * 2 / 3) / 1000))
+    // Not locked out from elsewhere: the owner at another address logs in; another account is untouched.
+    expect((await attempt(app, 'wang', TEST_PASSWORD, from('10.0.0.1'))).status).toBe(200)
     await createUser(db().db, 'li', 'handler')
-    expect((await attempt(app, 'li', TEST_PASSWORD)).status).toBe(200)
+    expect((await attempt(app, 'li', TEST_PASSWORD, from('10.0.0.9'))).status).toBe(200)
   })
 
-  it(`throttles one address after ${LIMITS_BY_NAME.loginAddress.max} failures across usernames`, async () => {
-    const app = testApp(db())
+  it(`holds a username tried from many addresses after ${LOGIN_LIMITS.user.max} attempts in all`, async () => {
+    const app = proxied()
     await createUser(db().db, 'wang', 'officer')
-    for (let i = 0; i < LIMITS_BY_NAME.loginAddress.max; i++) expect((await attempt(app, `user${i}`, 'guess-guess')).status).toBe(401)
-    expect((await attempt(app, 'wang', TEST_PASSWORD)).status).toBe(429)
+    for (let i = 0; i < LOGIN_LIMITS.user.max; i++) expect((await attempt(app, 'wang', `guess-${i}`, from(`10.1.${i}.7`))).status).toBe(401)
+    const blocked = await attempt(app, 'wang', TEST_PASSWORD, from('10.2.0.1'))
+    expect([blocked.status, blocked.body.error.code]).toEqual([429, 'login_paused_account'])
+    expect(blocked.body.error.message).toContain('系统管理员')
+  })
+
+  it(`holds one address after ${LOGIN_LIMITS.address.max} failures across usernames`, async () => {
+    const app = proxied()
+    await createUser(db().db, 'wang', 'officer')
+    for (let i = 0; i < LOGIN_LIMITS.address.max; i++) expect((await attempt(app, `user${i}`, 'guess-guess', from('10.3.0.1'))).status).toBe(401)
+    const blocked = await attempt(app, 'wang', TEST_PASSWORD, from('10.3.0.1'))
+    expect([blocked.status, blocked.body.error.code]).toEqual([429, 'login_paused_address'])
+    expect((await attempt(app, 'wang', TEST_PASSWORD, from('10.3.0.2'))).status).toBe(200)
+  })
+
+  it('counts a guess before checking it: of 40 parallel guesses only the first 5 are checked', async () => {
+    const app = proxied()
+    await createUser(db().db, 'wang', 'officer')
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => attempt(app, 'wang', i === 39 ? TEST_PASSWORD : `guess-${i}`, from('10.4.0.1'))),
+    )
+    const statuses = answers.map((a) => a.status).sort()
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35)
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(LOGIN_LIMITS.pair.max)
+    expect((await attempt(app, 'wang', TEST_PASSWORD, from('10.4.0.1'))).status).toBe(429)
+  })
+
+  it('does not count a login that succeeds, and forgives the failures before it', async () => {
+    const app = proxied()
+    await createUser(db().db, 'wang', 'officer')
+    for (let i = 0; i < LOGIN_LIMITS.pair.max - 1; i++) await attempt(app, 'wang', `guess-${i}`, from('10.5.0.1'))
+    expect((await attempt(app, 'wang', TEST_PASSWORD, from('10.5.0.1'))).status).toBe(200)
+    for (let i = 0; i < LOGIN_LIMITS.pair.max; i++) expect((await attempt(app, 'wang', `again-${i}`, from('10.5.0.1'))).status).toBe(401)
+    expect((await attempt(app, 'wang', 'one more', from('10.5.0.1'))).status).toBe(429)
   })
 
   it('refuses a disabled account', async () => {

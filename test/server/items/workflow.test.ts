@@ -1,3 +1,4 @@
+import { newFollowUpCode } from '../../../shared/follow-up-code'
 import { expect, it } from 'vitest'
 import { describeEachDialect } from '../../helpers/test-db'
 import { postJson } from '../../helpers/test-app'
@@ -84,7 +85,7 @@ describeEachDialect('the union loop through the API', ({ db }) => {
     const { code } = await submit()
     const early = await postJson(app, '/api/track/rate', { code, rating: 'satisfied' })
     expect([early.status, early.body.error.code]).toEqual([409, 'rating_not_allowed'])
-    const unknown = await postJson(app, '/api/track/rate', { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', rating: 'satisfied' })
+    const unknown = await postJson(app, '/api/track/rate', { code: newFollowUpCode(), rating: 'satisfied' })
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'not_found'])
     const bad = await postJson(app, '/api/track/rate', { code, rating: 'great' })
     expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_rating'])
