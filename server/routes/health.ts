@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { HealthResponse } from '../../shared/api'
 import type { DialectName } from '../db/connect'
+import { UNAVAILABLE_RETRY_AFTER_S } from '../db/unavailable'
 import { sendError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
 
@@ -11,6 +12,7 @@ export function healthRoute(dialect: DialectName, version: string) {
     try {
       await sql`select 1`.execute(c.get('db'))
     } catch {
+      c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S))
       return sendError(c, 'unavailable')
     }
     const body: HealthResponse = { ok: true, database: dialect, version }
