@@ -216,7 +216,7 @@ export async function run(argv: string[], io: Io, open: () => Promise<Db>): Prom
 
 /** The server's database, as the server opens it; an embedded folder the server holds is refused. */
 function openConfigured(): Promise<Db> {
-  return openDatabase(loadConfig(), { holder: 'user command (npm run user)', poolSize: 1, log: (line) => console.error(line) })
+  return openDatabase(loadConfig(), { holder: 'user command', poolSize: 1, log: (line) => console.error(line) })
 }
 
 /** The first line of standard input, trimmed; null when it is a terminal. */

@@ -11,6 +11,13 @@ import { join } from 'node:path'
 
 export const LOCK_FILE = 'yijian.lock'
 
+/** Who may hold the folder, named in the message a second opener reads. */
+const HOLDERS: Record<string, { zh: string; en: string }> = {
+  server: { zh: '应用服务 npm start', en: 'the app server, npm start' },
+  'user command': { zh: '账号命令 npm run user', en: 'the account command, npm run user' },
+}
+const holderName = (holder: string) => HOLDERS[holder] ?? { zh: holder, en: holder }
+
 interface Holder {
   pid: number
   host: string
@@ -24,10 +31,10 @@ export class FolderLockedError extends Error {
     readonly held: Holder,
   ) {
     super(
-      `数据文件夹 ${dataDir} 正由另一个进程使用（进程号 ${held.pid}，${held.holder}，${held.since} 起）。` +
+      `数据文件夹 ${dataDir} 正由另一个进程使用（进程号 ${held.pid}，${holderName(held.holder).zh}，${held.since} 起）。` +
         `内置数据库一次只能由一个进程打开，本进程没有写入任何内容。请先停止该进程（在运行 npm start 的终端按 Ctrl+C，或 kill ${held.pid}），再重试；` +
         `需要多个进程同时使用时，请改用 PostgreSQL 服务器（DATABASE_URL）。\n` +
-        `The data folder ${dataDir} is in use by another process (pid ${held.pid}, ${held.holder}, since ${held.since}). ` +
+        `The data folder ${dataDir} is in use by another process (pid ${held.pid}, ${holderName(held.holder).en}, since ${held.since}). ` +
         `The embedded database is opened by one process at a time; nothing was written. Stop that process first ` +
         `(Ctrl+C where npm start runs, or kill ${held.pid}) and try again, or use a PostgreSQL server (DATABASE_URL) for several processes.`,
     )

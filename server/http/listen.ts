@@ -23,9 +23,12 @@ export function listen(app: Fetchable, options: { port: number; hostname: string
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs)
+        // A kept-alive connection whose last request just finished is closed at once, not when it times out.
+        const idle = setInterval(() => server.closeIdleConnections(), 50)
         force.unref()
         server.close(() => {
           clearTimeout(force)
+          clearInterval(idle)
           resolve()
         })
         server.closeIdleConnections()

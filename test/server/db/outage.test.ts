@@ -106,8 +106,36 @@ describe.skipIf(!POSTGRES_URL)('the server when PostgreSQL ends its connections 
     } finally {
       await stored.close()
     }
-    server.kill('SIGTERM')
-    expect(await server.exited).toBe(0)
+  })
+
+  it('on SIGTERM refuses new requests, finishes the one in flight, then exits', async () => {
+    const port = await server!.ready
+    const url = POSTGRES_URL!.replace(/\/[^/]*$/, `/${database}`)
+    const holder = connectPostgres(url, { max: 1 })
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let locked!: () => void
+    const isLocked = new Promise<void>((resolve) => (locked = resolve))
+    // The test holds the table, so the request is in flight for as long as the test wants.
+    const holding = holder.db.transaction().execute(async (trx) => {
+      await sql`lock table suggestions in exclusive mode`.execute(trx)
+      locked()
+      await held
+    })
+    await isLocked
+    const item = workerItem('停机时正在提交的意见，必须存下')
+    const inFlight = post(port, '/api/suggestions', { items: [item] })
+    await sleep(300)
+    server!.kill('SIGTERM')
+    await server!.waitFor(/SIGTERM: no new requests/)
+    expect((await post(port, '/api/health', {})).status).toBe(0)
+    expect(server!.child.exitCode).toBeNull()
+    release()
+    await holding
+    expect((await inFlight).status).toBe(201)
+    expect(await server!.exited).toBe(0)
+    expect((await holder.db.selectFrom('suggestions').select('id').where('id', '=', item.id).execute()).length).toBe(1)
+    await holder.close()
   })
 })
 
