@@ -1,3 +1,4 @@
+import { createApp } from '../../server/app'
 import { expect, it } from 'vitest'
 import { describeEachDialect } from '../helpers/test-db'
 import { testApp } from '../helpers/test-app'
@@ -29,5 +30,19 @@ describeEachDialect('GET /api/health and /api/entry-points', ({ db, dialect }) =
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    // The old header says the same as frame-ancestors: no framing at all.
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+  })
+
+  it('sends HSTS only over HTTPS, where a browser heeds it', async () => {
+    const app = testApp(db())
+    expect((await app.request('http://yijian.example.com/api/health')).headers.get('strict-transport-security')).toBeNull()
+    expect((await app.request('https://yijian.example.com/api/health')).headers.get('strict-transport-security')).toMatch(/^max-age=\d+/)
+    // Behind a trusted proxy that says the browser came over HTTPS.
+    const proxied = createApp({ db: db().db, dialect: db().dialect, network: { trustProxy: 1 } })
+    const res = await proxied.request('http://127.0.0.1/api/health', { headers: { 'x-forwarded-proto': 'https' } })
+    expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=/)
+    const untrusted = await app.request('http://127.0.0.1/api/health', { headers: { 'x-forwarded-proto': 'https' } })
+    expect(untrusted.headers.get('strict-transport-security')).toBeNull()
   })
 })

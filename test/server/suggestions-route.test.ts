@@ -182,6 +182,17 @@ describeEachDialect('POST /api/suggestions', ({ db }) => {
     expect(res.body.error.code).toBe(code)
   })
 
+  it('refuses a body that is not UTF-8 instead of storing damaged text', async () => {
+    const json = Buffer.from(JSON.stringify({ items: [item({ content: '食堂的饭菜XX太咸了' })] }), 'utf8')
+    const at = json.indexOf('XX')
+    json[at] = 0xff
+    json[at + 1] = 0xfe
+    const res = await testApp(db()).request('/api/suggestions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: json })
+    expect(res.status).toBe(400)
+    expect((await res.json()).error.code).toBe('invalid_encoding')
+    expect(await count()).toBe(0)
+  })
+
   it('refuses a body that is not declared JSON with 415', async () => {
     const res = await testApp(db()).request('/api/suggestions', { method: 'POST', body: JSON.stringify({ items: [item()] }) })
     expect(res.status).toBe(415)

@@ -61,12 +61,33 @@ describeEachDialect('/api/admin/units', ({ db }) => {
       [{ ...body, name: '站'.repeat(101) }, 'text_too_long'],
       [{ ...body, kind: 'castle' }, 'invalid_request'],
       [{ ...body, sort: 1.5 }, 'invalid_request'],
+      [{ ...body, sort: 2147483648 }, 'invalid_request'],
+      [{ ...body, sort: -2147483649 }, 'invalid_request'],
+      [{ ...body, sort: 1e308 }, 'invalid_request'],
       [{ ...body, parentId: null }, 'invalid_type'],
       [{ name: '新班组', kind: 'team' }, 'missing_field'],
       [{ ...body, path: '/' }, 'unknown_field'],
     ]
     for (const [input, code] of bad) expect(outcome(await admin1.post('/api/admin/units', input))).toEqual([400, code])
     expect(await db().db.selectFrom('org_units').select('id').where('name', '=', '新班组').execute()).toEqual([])
+  })
+
+  it('tells sibling names apart as people read them: hidden characters refused, width, case and spaces ignored', async () => {
+    const c = await adminCast(db())
+    const admin1 = await c.as('admin1')
+    const body = { parentId: c.units.cs1, kind: 'team' }
+    for (const name of ['艾二站\u200b', '\u202e站二艾', '艾\u2060二站', '艾\ufeff二站', '艾二\t站', '艾二\n站', '\u00ad艾二站']) {
+      expect([name, ...outcome(await admin1.post('/api/admin/units', { ...body, name }))]).toEqual([name, 400, 'invalid_characters'])
+    }
+    for (const name of ['艾二站\u3000', ' 艾二站', '艾二站\u00a0']) {
+      expect([name, ...outcome(await admin1.post('/api/admin/units', { ...body, name }))]).toEqual([name, 409, 'unit_name_taken'])
+    }
+    expect(outcome(await admin1.post('/api/admin/units', { ...body, name: 'A班  组' }))).toEqual([201, 'ok'])
+    for (const name of ['Ａ班 组', 'a班 组', 'A班\u3000组']) {
+      expect([name, ...outcome(await admin1.post('/api/admin/units', { ...body, name }))]).toEqual([name, 409, 'unit_name_taken'])
+    }
+    // Stored as typed, with its spaces made one.
+    expect(await db().db.selectFrom('org_units').select('name').where('parent_id', '=', c.units.cs1).where('kind', '=', 'team').execute()).toEqual([{ name: 'A班 组' }])
   })
 
   it('renames and re-sorts a unit in scope; out of scope or unknown is 404, a sibling name 409', async () => {
