@@ -5,6 +5,8 @@ import { syncOnce } from '../../client/sync/engine'
 import { pageLock, type LockFn } from '../../client/sync/lock'
 import { backoffMs } from '../../client/sync/scheduler'
 import { queueVerdict } from '../../client/local-db/verdicts'
+import { createApp } from '../../server/app'
+import { connectPostgres } from '../../server/db/connect'
 import { testApp } from '../helpers/test-app'
 import { describeEachDialect } from '../helpers/test-db'
 import { cast } from '../server/items/fixtures'
@@ -155,6 +157,20 @@ describeEachDialect('device outbox and sync against the real app', ({ db }) => {
     await syncOnce({ db: device, fetch: net.fetch, refresh: false })
     expect(net.log.slice(before).filter((l) => l.path.startsWith('/api/track/'))).toEqual([])
   })
+})
+
+it('keeps the items and waits as told while the server\'s database is away (503 with Retry-After)', async () => {
+  const unreachable = connectPostgres('postgres://nobody@127.0.0.1:1/none', { max: 1, connectTimeoutMs: 1000 })
+  try {
+    const app = createApp({ db: unreachable.db, dialect: 'postgres' })
+    const { db: device } = newDevice()
+    await queueItems(device, 2)
+    const report = await syncOnce({ db: device, fetch: network(app).fetch })
+    expect(report).toMatchObject({ ok: false, failure: 'server', retryAfterMs: 5000, acknowledged: 0, rejected: 0, stillQueued: 2 })
+    expect((await device.outbox.toArray()).map((r) => r.state)).toEqual(['queued', 'queued'])
+  } finally {
+    await unreachable.close()
+  }
 })
 
 it('acknowledging twice is harmless (a replay is an acknowledgement)', async () => {
