@@ -15,6 +15,8 @@ export function hashFollowUpCode(canonicalCode: string): string {
 export function payloadFields(raw: unknown): unknown[] | null {
   if (!raw || typeof raw !== 'object') return null
   const r = raw as Record<string, unknown>
+  // Only an item's own scalar fields: anything else (a forged array nested thousands deep) is no replay.
+  if (typeof r.id !== 'string' || typeof r.entryPoint !== 'string' || typeof r.category !== 'string' || typeof r.anonymous !== 'boolean') return null
   const submitter = (r.submitter && typeof r.submitter === 'object' ? r.submitter : {}) as Record<string, unknown>
   const text = (x: unknown) => (typeof x === 'string' ? normalizeText(x) : null)
   const created = typeof r.createdAt === 'string' ? new Date(r.createdAt) : null
