@@ -96,6 +96,8 @@ export default defineConfig({
     root: '.',
     include: ['test/**/*.test.{ts,tsx}'],
     globalSetup: ['test/global-setup.ts'],
+    // Two files at a time on this 2-core machine: database suites wait on PostgreSQL as much as they compute.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -7,17 +7,26 @@ const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptO
 
 // scrypt with N = 2^15 takes ~32 MiB and tens of milliseconds per check: cheap for a login,
 // costly for a guesser. The parameters travel with each hash so they can be raised later.
-const COST = { N: 2 ** 15, r: 8, p: 1 }
+export const PASSWORD_COST = { N: 2 ** 15, r: 8, p: 1 } as const
 const KEY_LENGTH = 32
+
+export interface ScryptCost {
+  N: number
+  r: number
+  p: number
+}
 
 export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 200
 
-/** `scrypt$N$r$p$salt$hash`, base64url parts. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `scrypt$N$r$p$salt$hash`, base64url parts. `cost` is for tests only (a cheap hash keeps a
+ * test's logins quick, since a check takes its cost from the stored hash); the app never passes it.
+ */
+export async function hashPassword(password: string, cost: ScryptCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16)
-  const key = await scrypt(password, salt, KEY_LENGTH, { ...COST, maxmem: 128 * COST.N * COST.r * 2 })
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: 128 * cost.N * cost.r * 2 })
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

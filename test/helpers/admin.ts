@@ -15,7 +15,10 @@ export async function unitId(db: Kysely<Database>, name: string): Promise<string
   return (await db.selectFrom('org_units').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id
 }
 
-/** Inserts a reviewer (password TEST_PASSWORD, hashed once per file to keep tests quick). */
+/** scrypt at its lowest cost: a test's logins check quickly (the app always hashes at PASSWORD_COST). */
+export const TEST_COST = { N: 16, r: 8, p: 1 }
+
+/** Inserts a reviewer (password TEST_PASSWORD, hashed cheaply and once per file to keep tests quick). */
 export async function createUser(
   db: Kysely<Database>,
   username: string,
@@ -23,7 +26,7 @@ export async function createUser(
   unitName = '艾家湾采油作业区',
   displayName = username,
 ): Promise<{ id: string; username: string }> {
-  cachedHash ??= hashPassword(TEST_PASSWORD)
+  cachedHash ??= hashPassword(TEST_PASSWORD, TEST_COST)
   const row = await db
     .insertInto('users')
     .values({ username, display_name: displayName, role, unit_id: await unitId(db, unitName), password_hash: await cachedHash })

@@ -1,12 +1,22 @@
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'kysely'
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest'
 import { connectPostgres, fromPglite, type Db, type DialectName } from '../../server/db/connect'
 import { seedDemoIfEmpty } from '../../server/db/demo-seed'
 import { migrateToLatest } from '../../server/db/migrate'
 
-/** A migrated database for one test file: PGlite in memory, or a private schema on a real server. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A migrated PGlite with the demo organisation, dumped by the global setup. */
+    pgliteTemplate: string | null
+    /** The name of a migrated database on TEST_DATABASE_URL's server, made by the global setup. */
+    postgresTemplate: string | null
+  }
+}
+
+/** A migrated database for one test file: PGlite in memory, or a database of its own on a real server. */
 export interface TestDb extends Db {
   /** Empties every table and loads the demo organisation again. */
   reset(): Promise<void>
@@ -15,36 +25,50 @@ export interface TestDb extends Db {
 /** The real PostgreSQL server to test against, from TEST_DATABASE_URL (set by .ci/run). */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL || null
 
+/** `url` with another database name. */
+export function databaseUrl(url: string, name: string): string {
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+/**
+ * Migrating costs seconds (a new PGlite alone 4–7 s here), so the global setup migrates once and
+ * each file starts from a copy: PGlite loads the dumped folder, PostgreSQL copies a template database.
+ */
 export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   let db: Db
-  let dropSchema = async () => {}
+  let drop = async () => {}
   if (dialect === 'pglite') {
-    db = fromPglite(await PGlite.create())
+    const template = inject('pgliteTemplate')
+    db = fromPglite(template ? await PGlite.create({ loadDataDir: new Blob([readFileSync(template)]) }) : await PGlite.create())
+    if (!template) await migrateToLatest(db.db)
   } else {
     if (!POSTGRES_URL) throw new Error('TEST_DATABASE_URL is not set')
-    // A schema per test file, so files can run in parallel on one server.
-    const schema = `test_${randomBytes(6).toString('hex')}`
+    const template = inject('postgresTemplate')
+    const name = `test_${randomBytes(6).toString('hex')}`
     const admin = connectPostgres(POSTGRES_URL, { max: 1 })
-    await sql.raw(`create schema ${schema}`).execute(admin.db)
-    db = connectPostgres(POSTGRES_URL, { searchPath: schema, max: 5 })
-    dropSchema = async () => {
-      await sql.raw(`drop schema ${schema} cascade`).execute(admin.db)
+    await sql.raw(`create database ${name}${template ? ` template ${template}` : ''}`).execute(admin.db)
+    db = connectPostgres(databaseUrl(POSTGRES_URL, name), { max: 5 })
+    if (!template) await migrateToLatest(db.db)
+    drop = async () => {
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db)
       await admin.close()
     }
   }
-  await migrateToLatest(db.db)
   const tables = await appTables(db)
   const reset = async () => {
     await sql.raw(`truncate ${tables.join(', ')} restart identity cascade`).execute(db.db)
     await seedDemoIfEmpty(db.db)
   }
-  await reset()
+  // The templates carry the demo organisation; without one (a run without the global setup) load it.
+  if (!inject(dialect === 'pglite' ? 'pgliteTemplate' : 'postgresTemplate')) await reset()
   return {
     ...db,
     reset,
     close: async () => {
       await db.close()
-      await dropSchema()
+      await drop()
     },
   }
 }

@@ -83,7 +83,10 @@ describeEachDialect('reviewer login and sessions', ({ db }) => {
   it(`holds one address after ${LOGIN_LIMITS.address.max} failures across usernames`, async () => {
     const app = proxied()
     await createUser(db().db, 'wang', 'officer')
-    for (let i = 0; i < LOGIN_LIMITS.address.max; i++) expect((await attempt(app, `user${i}`, 'guess-guess', from('10.3.0.1'))).status).toBe(401)
+    for (let i = 0; i < LOGIN_LIMITS.address.max; i++) {
+      await createUser(db().db, `user${i}`, 'handler')
+      expect((await attempt(app, `user${i}`, 'guess-guess', from('10.3.0.1'))).status).toBe(401)
+    }
     const blocked = await attempt(app, 'wang', TEST_PASSWORD, from('10.3.0.1'))
     expect([blocked.status, blocked.body.error.code]).toEqual([429, 'login_paused_address'])
     expect((await attempt(app, 'wang', TEST_PASSWORD, from('10.3.0.2'))).status).toBe(200)
