@@ -42,7 +42,9 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
     })
   }, [device.phase])
 
-  useDraftSaver(fields, ready, restored === 'done', (error) => setNotice(t('saveFailed') + (isQuotaError(error) ? t('storageFull') : String((error as Error)?.message ?? error))))
+  const saver = useDraftSaver(fields, ready, restored === 'done', (error) => setNotice(t('saveFailed') + (isQuotaError(error) ? t('storageFull') : String((error as Error)?.message ?? error))))
+  // One press of 提交 is one item, however fast the second press comes (state updates are not yet rendered).
+  const sending = useRef(false)
   useEffect(() => onDirty(fields.content.trim() !== ''), [fields.content])
 
   const set = (patch: Partial<DraftFields>) => setFields((f) => ({ ...f, ...patch }))
@@ -54,7 +56,7 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault()
-    if (busy) return
+    if (sending.current) return
     const item = buildItem(fields, code ?? '')
     const problems = checkItem(item)
     setErrors(problems)
@@ -62,6 +64,8 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
       setNotice(null)
       return
     }
+    sending.current = true
+    saver.hold()
     setBusy(true)
     // Pressed before the device storage finished opening: wait for it, the outbox is the way in.
     const storage = device.phase === 'loading' ? await startDevice() : device
@@ -71,6 +75,8 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
       // Not stored on the phone and not sent: say which, so the worker knows what to fix.
       const storage = result.storage === 'full' ? t('storageFull') : result.storage === 'failed' ? t('storageFailed') : null
       setNotice([result.message ?? t('offlineAction'), storage].filter(Boolean).join(' '))
+      sending.current = false
+      saver.release()
       return
     }
     await forgetDraft(ready).catch(() => undefined)

@@ -52,20 +52,28 @@ export async function restoreDraft(device: Device | null): Promise<DraftRow | nu
   return mirror.updatedAt > stored.updatedAt ? mirror : stored
 }
 
+export interface DraftSaver {
+  /** Stops saving (a submission is under way): a save still pending must not bring the sent words back. */
+  hold(): void
+  /** Saves again (the submission did not get anywhere: the words are still the draft). */
+  release(): void
+}
+
 /**
  * Saves the draft as the worker types: the mirror at once, IndexedDB after a pause of
  * `delayMs`, and both immediately when the page is hidden (phone locked, tab switched, closed).
  */
-export function useDraftSaver(draft: DraftFields, device: Device | null, enabled: boolean, onError: (error: unknown) => void, delayMs = 400): void {
+export function useDraftSaver(draft: DraftFields, device: Device | null, enabled: boolean, onError: (error: unknown) => void, delayMs = 400): DraftSaver {
   const latest = useRef(draft)
   latest.current = draft
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const held = useRef(false)
 
   const toRow = (): DraftRow | null => (isEmptyDraft(latest.current) ? null : { key: 'current', ...latest.current, updatedAt: Date.now() })
 
   const saveDurably = () => {
     clearTimeout(timer.current)
-    if (!enabled) return
+    if (!enabled || held.current) return
     const row = toRow()
     writeMirror(row)
     if (!device) return
@@ -73,11 +81,14 @@ export function useDraftSaver(draft: DraftFields, device: Device | null, enabled
   }
 
   useEffect(() => {
-    if (!enabled) return
+    if (!enabled || held.current) return
     writeMirror(toRow())
     clearTimeout(timer.current)
     timer.current = setTimeout(saveDurably, delayMs)
   }, [draft, enabled, device])
+
+  // A timer left behind by a form that went away would save the words it last saw.
+  useEffect(() => () => clearTimeout(timer.current), [])
 
   useEffect(() => {
     const onHide = () => {
@@ -90,4 +101,14 @@ export function useDraftSaver(draft: DraftFields, device: Device | null, enabled
       window.removeEventListener('pagehide', saveDurably)
     }
   }, [enabled, device])
+
+  return {
+    hold: () => {
+      held.current = true
+      clearTimeout(timer.current)
+    },
+    release: () => {
+      held.current = false
+    },
+  }
 }
