@@ -24,8 +24,8 @@ function prerenderForm(): Plugin {
           appType: 'custom',
         })
         try {
-          const { renderWorkerApp } = (await server.ssrLoadModule('/prerender.tsx')) as typeof import('./client/prerender')
-          html = html.replace('<!--app-html-->', renderWorkerApp())
+          const { earlyDraftScript, renderWorkerApp } = (await server.ssrLoadModule('/prerender.tsx')) as typeof import('./client/prerender')
+          html = html.replace('<!--app-html-->', renderWorkerApp()).replace('<!--early-draft-->', `<script>${earlyDraftScript()}</script>`)
         } finally {
           await server.close()
         }

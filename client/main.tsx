@@ -12,10 +12,15 @@ if (location.pathname === '/admin' || location.pathname.startsWith('/admin/')) {
   void import('./admin/mount').then(({ mountAdmin }) => mountAdmin(root))
 } else {
   const lang = initialLang()
-  if (lang === 'zh-CN') hydrate(<WorkerApp />, root)
+  // Words typed into the prerendered form before this script arrived become the form's state, so
+  // taking the form over keeps them; from here on the app's draft saver keeps them.
+  const early = window.__yjEarlyDraft
+  const initialDraft = early?.fields()
+  early?.stop()
+  if (lang === 'zh-CN') hydrate(<WorkerApp initialDraft={initialDraft} />, root)
   else {
     setLang(lang)
     root.textContent = ''
-    render(<WorkerApp />, root)
+    render(<WorkerApp initialDraft={initialDraft} />, root)
   }
 }

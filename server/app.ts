@@ -12,7 +12,7 @@ import { isHttps } from './http/client-info'
 import type { AppEnv, NetworkOptions } from './http/env'
 import { logLine, throttledLog } from './http/log'
 import { publicLimit } from './http/public-limit'
-import { inlineStyleHashes, mountStatic } from './http/static'
+import { inlineHashes, mountStatic } from './http/static'
 import { Limiter } from './limits/counter'
 import type { PublicLimits } from './limits/policy'
 import { entryPointsRoute } from './routes/entry-points'
@@ -78,8 +78,8 @@ export function createApp(options: AppOptions) {
       xFrameOptions: 'DENY',
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", ...(options.staticDir ? inlineStyleHashes(options.staticDir) : [])],
+        scriptSrc: ["'self'", ...(options.staticDir ? inlineHashes(options.staticDir, 'script') : [])],
+        styleSrc: ["'self'", ...(options.staticDir ? inlineHashes(options.staticDir, 'style') : [])],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         manifestSrc: ["'self'"],

@@ -6,7 +6,7 @@ import type { FieldError } from '../../shared/validation'
 import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import { isQuotaError, startDevice } from './device-store'
-import { EMPTY_DRAFT, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
+import { EMPTY_DRAFT, FORM_ID, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
 import { entryCode, type EntryState } from './entry-point'
 import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
 
@@ -16,11 +16,13 @@ interface Props {
   onDone(result: Extract<SubmitResult, { kind: 'queued' | 'delivered' }>): void
   /** Tells the app whether unsent words are on screen (an update waits for them). */
   onDirty(dirty: boolean): void
+  /** What the worker typed into the prerendered form before the app took it over. */
+  initial?: DraftFields
 }
 
-export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
+export function SubmitForm({ entry, device, onDone, onDirty, initial }: Props) {
   const { lang, t } = useLang()
-  const [fields, setFields] = useState<DraftFields>(EMPTY_DRAFT)
+  const [fields, setFields] = useState<DraftFields>(initial ?? EMPTY_DRAFT)
   const [restored, setRestored] = useState<'no' | 'yes' | 'done'>('no')
   const [errors, setErrors] = useState<FieldError[]>([])
   const [notice, setNotice] = useState<string | null>(null)
@@ -87,7 +89,7 @@ export function SubmitForm({ entry, device, onDone, onDirty }: Props) {
 
   const length = charLength(fields.content.trim())
   return (
-    <form class="card form" onSubmit={onSubmit} noValidate>
+    <form id={FORM_ID} class="card form" onSubmit={onSubmit} noValidate>
       <p class="from">
         {t('from')}
         <strong>{entry.kind === 'known' ? [...entry.info.unitPath.slice(1), entry.info.name].join(' · ') : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>

@@ -5,7 +5,7 @@ import { getLang, setLang, useLang } from '../i18n/lang'
 import { registerServiceWorker, type UpdateControl } from '../pwa/register'
 import { Banners, inWeChat } from './Banners'
 import { startDevice, useDevice } from './device-store'
-import { EMPTY_DRAFT, putDraft } from './draft'
+import { EMPTY_DRAFT, putDraft, type DraftFields } from './draft'
 import { useEntryPoint } from './entry-point'
 import { Lookup } from './Lookup'
 import { MineList } from './MineList'
@@ -15,7 +15,7 @@ import type { SubmitResult } from './submit'
 
 type Tab = 'form' | 'mine' | 'lookup'
 
-export function WorkerApp() {
+export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {}) {
   const { t } = useLang()
   const [tab, setTab] = useState<Tab>('form')
   const [done, setDone] = useState<Extract<SubmitResult, { kind: 'queued' | 'delivered' }> | null>(null)
@@ -66,7 +66,7 @@ export function WorkerApp() {
           (done ? (
             <SubmitDone result={done} device={device} onAnother={() => setDone(null)} onMine={() => setTab('mine')} />
           ) : (
-            <SubmitForm key={formKey} entry={entry} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} />
+            <SubmitForm key={formKey} entry={entry} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
           ))}
         {tab === 'mine' && <MineList device={device} onEdit={(row, item) => void edit(row, item)} />}
         {tab === 'lookup' && <Lookup device={device} />}

@@ -8,7 +8,9 @@ export const EMPTY_DRAFT: DraftFields = { category: '', content: '', anonymous: 
 
 // A synchronous copy in localStorage survives a tab closed before IndexedDB finished writing;
 // IndexedDB is the durable copy. On restore the newer of the two wins.
-const MIRROR = 'yj.draft'
+export const MIRROR = 'yj.draft'
+/** The form's id: the inline early-draft script finds the prerendered form by it. */
+export const FORM_ID = 'submit-form'
 
 export function isEmptyDraft(draft: DraftFields): boolean {
   return draft.content.trim() === '' && draft.name.trim() === '' && draft.category === ''
@@ -81,7 +83,14 @@ export function useDraftSaver(draft: DraftFields, device: Device | null, enabled
   }
 
   useEffect(() => {
-    if (!enabled || held.current) return
+    if (held.current) return
+    if (!enabled) {
+      // Before the stored draft is restored: typed words go to the mirror at once (no database
+      // needed), but an empty form must not erase a draft that is still to be restored.
+      const row = toRow()
+      if (row) writeMirror(row)
+      return
+    }
     writeMirror(toRow())
     clearTimeout(timer.current)
     timer.current = setTimeout(saveDurably, delayMs)

@@ -30,14 +30,16 @@ export function mountStatic(app: Hono<AppEnv>, root: string): void {
 }
 
 /**
- * CSP hashes of the `<style>` blocks the build inlined into index.html (the form's CSS rides in
- * the first response so the form paints after one round trip), so no 'unsafe-inline' is needed.
+ * CSP hashes of the inline blocks the build put into index.html: the form's CSS rides in the first
+ * response so the form paints after one round trip, and a small script keeps what the worker types
+ * before the app's script arrives. Hashes, so no 'unsafe-inline' is needed.
  */
-export function inlineStyleHashes(root: string): string[] {
+export function inlineHashes(root: string, tag: 'style' | 'script'): string[] {
   const indexPath = join(root, 'index.html')
   if (!existsSync(indexPath)) return []
   const html = readFileSync(indexPath, 'utf8')
-  return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+  // Only blocks without attributes: a module script with a src has no inline body to hash.
+  return [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map(
     (m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`,
   )
 }

@@ -94,3 +94,44 @@ describeE2E('the worker\'s sent words never come back as a draft', (e2e) => {
     await context.close()
   })
 })
+
+describeE2E('words typed before the app\'s script arrives', (e2e) => {
+  it('are kept from the first keystroke and are what 提交 sends once the script has taken the form over', async () => {
+    const { browser, baseUrl, db } = e2e()
+    const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' })
+    // The app's script arrives late, as on a weak link: the prerendered form is all there is.
+    let release!: () => void
+    const scriptHeld = new Promise<void>((resolve) => (release = resolve))
+    await context.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await scriptHeld
+      await route.continue()
+    })
+    const page = await context.newPage()
+    const blocked: string[] = []
+    page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()))
+    await page.goto(`${baseUrl}/?s=cs1`, { waitUntil: 'commit' })
+    await page.getByLabel('意见内容').waitFor()
+    await page.getByLabel('类别').selectOption('livelihood')
+    await page.getByLabel('意见内容').pressSequentially('食堂晚饭')
+    // Kept on the phone at once, with no script of the app running yet.
+    const mirror = async () => JSON.parse((await page.evaluate(() => localStorage.getItem('yj.draft'))) ?? 'null')
+    expect(await mirror()).toMatchObject({ category: 'livelihood', content: '食堂晚饭', anonymous: false })
+    await page.getByLabel('意见内容').pressSequentially('太早，夜班吃不上热饭')
+    await page.getByLabel('匿名提交').check()
+    expect(await mirror()).toMatchObject({ content: '食堂晚饭太早，夜班吃不上热饭', anonymous: true })
+
+    release()
+    await expect.poll(() => page.locator('.from').innerText()).toContain('第一中心站生活点文化墙')
+    expect(await page.getByLabel('意见内容').inputValue()).toBe('食堂晚饭太早，夜班吃不上热饭')
+    expect(await page.getByLabel('类别').inputValue()).toBe('livelihood')
+    expect(await page.getByLabel('匿名提交').isChecked()).toBe(true)
+    // Typed after the app took over: the app's saver keeps the mirror.
+    await page.getByLabel('意见内容').pressSequentially('。')
+    await expect.poll(async () => (await mirror())?.content).toBe('食堂晚饭太早，夜班吃不上热饭。')
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.getByTestId('follow-up-code').waitFor()
+    await expect.poll(async () => (await sql<{ content: string }>`select content from suggestions`.execute(db.db)).rows).toEqual([{ content: '食堂晚饭太早，夜班吃不上热饭。' }])
+    expect(blocked.filter((m) => /Content Security Policy/i.test(m))).toEqual([])
+    await context.close()
+  })
+})
