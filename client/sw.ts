@@ -12,7 +12,8 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 // with no network. The API is never cached here: the outbox and the device database hold data.
 precacheAndRoute(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }))
+// Not the no-script form's result page: it is made by the server for the browser that posted.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/submit/] }))
 clientsClaim()
 
 // A new version waits until the page says the worker is ready for it (see pwa/register.ts).

@@ -12,7 +12,9 @@ import { isHttps } from './http/client-info'
 import type { AppEnv, NetworkOptions } from './http/env'
 import { logLine, throttledLog } from './http/log'
 import { publicLimit } from './http/public-limit'
+import { shellStyle } from './http/shell'
 import { inlineHashes, mountStatic } from './http/static'
+import { formPostRoute } from './routes/form-post'
 import { Limiter } from './limits/counter'
 import type { PublicLimits } from './limits/policy'
 import { entryPointsRoute } from './routes/entry-points'
@@ -120,7 +122,13 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/templates', templatesRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
-  if (options.staticDir) mountStatic(app, options.staticDir)
+  if (options.staticDir) {
+    // The form for browsers that never run the app's script, beside the shell it comes from.
+    app.use('/submit', bodyLimit({ maxSize: LIMITS.bodyMaxBytes, onError: (c) => sendError(c, 'body_too_large') }))
+    if (options.limits) app.use('/submit', publicLimit('submit', options.limits.submit))
+    app.route('/', formPostRoute(shellStyle(options.staticDir), options.limits?.items ?? null))
+    mountStatic(app, options.staticDir)
+  }
 
   app.notFound((c) => sendError(c, 'not_found'))
   app.onError((err, c) => {

@@ -89,7 +89,8 @@ export function SubmitForm({ entry, device, onDone, onDirty, initial }: Props) {
 
   const length = charLength(fields.content.trim())
   return (
-    <form id={FORM_ID} class="card form" onSubmit={onSubmit} noValidate>
+    // method and action serve a browser that never runs this script: it posts the form as it is.
+    <form id={FORM_ID} class="card form" method="post" action="/submit" onSubmit={onSubmit} noValidate>
       <p class="from">
         {t('from')}
         <strong>{entry.kind === 'known' ? [...entry.info.unitPath.slice(1), entry.info.name].join(' · ') : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>

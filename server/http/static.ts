@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
 import type { AppEnv } from './env'
+import { shellResponder } from './shell'
 
 /**
  * Serves the built PWA: hashed assets cached for a year, everything else revalidated so a new
@@ -17,15 +18,18 @@ export function mountStatic(app: Hono<AppEnv>, root: string): void {
   }
   app.use('*', async (c, next) => {
     await next()
-    if (c.req.method !== 'GET' || c.req.path.startsWith('/api/')) return
+    if (c.req.method !== 'GET' || c.req.path.startsWith('/api/') || c.res.headers.has('cache-control')) return
     const immutable = c.req.path.startsWith('/assets/')
     c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache')
   })
+  // The shell is made per request (it carries the no-script form's keys), never from a file twin.
+  const shell = shellResponder(root)
+  app.get('/', shell)
+  app.get('/index.html', shell)
   app.use('*', serveStatic({ root, precompressed: true }))
-  const shell = readFileSync(indexPath, 'utf8')
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound()
-    return c.html(shell)
+    return shell(c)
   })
 }
 

@@ -2,9 +2,9 @@ import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SubmitResponse } from '../../shared/api'
 import { SubmitBatchSchema, validate } from '../../shared/validation'
-import { batchStatus, submitItems, type ItemBudget } from '../domain/submit'
+import { batchStatus, submitItems } from '../domain/submit'
 import { ApiError, sendError } from '../http/api-error'
-import { clientAddress } from '../http/client-info'
+import { itemBudget } from '../http/public-limit'
 import type { AppEnv } from '../http/env'
 import { readJson } from '../http/read-json'
 import type { Limit } from '../limits/counter'
@@ -18,19 +18,7 @@ export function suggestionsRoute(itemLimit: Limit | null) {
     .post('/', async (c) => {
       const envelope = validate(SubmitBatchSchema, await readJson(c))
       if (!envelope.ok) throw new ApiError(envelope.errors[0]!.code, envelope.errors)
-      const db = c.get('db')
-      const budget: ItemBudget | undefined =
-        itemLimit && itemLimit.max > 0
-          ? async (n) => {
-              const limiter = c.get('limiter')
-              const taken = await limiter.take(db, [{ scope: 'items', subject: clientAddress(c), limit: itemLimit }], n)
-              if (!taken.over) return { ok: true, giveBack: (k) => limiter.giveBack(db, taken, k) }
-              // Refused whole: what this batch took must not shrink what is left for a smaller one.
-              await limiter.giveBack(db, taken)
-              return { ok: false, retryAfterS: taken.retryAfterS }
-            }
-          : undefined
-      const { outcomes, retryAfterS } = await submitItems(db, envelope.value.items, c.get('lang'), budget)
+      const { outcomes, retryAfterS } = await submitItems(c.get('db'), envelope.value.items, c.get('lang'), itemBudget(c, itemLimit))
       if (retryAfterS) c.header('Retry-After', String(retryAfterS))
       const status = batchStatus(outcomes)
       const first = outcomes[0]
