@@ -88,6 +88,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     modulePreload: { polyfill: false },
+    // The prerender step starts a Vite server of its own, which the bundler reports as a slow
+    // plugin on every build: noise in `npm start`'s log, not a problem to fix.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },

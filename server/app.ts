@@ -22,6 +22,8 @@ import { healthRoute } from './routes/health'
 import { suggestionsRoute } from './routes/suggestions'
 import { trackRoute } from './routes/track'
 import { authRoute } from './routes/auth'
+import { setupRoute } from './routes/setup'
+import type { SetupToken } from './auth/setup-token'
 import { itemsRoute } from './routes/admin/items'
 import { usersRoute } from './routes/admin/users'
 import { passwordRoute } from './routes/auth-password'
@@ -43,6 +45,8 @@ export interface AppOptions {
   limiterKey?: Buffer | null
   /** The clock of the rate-limit windows (tests fix it). */
   clock?: () => number
+  /** The one-time secret of the first-admin link, when the database has no admin. */
+  setupToken?: SetupToken | null
 }
 
 const HSTS = 'max-age=15552000; includeSubDomains'
@@ -114,6 +118,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/suggestions', suggestionsRoute(options.limits?.items ?? null))
   app.route('/api/track', trackRoute)
   app.route('/api/auth', authRoute)
+  app.route('/api/setup', setupRoute(options.setupToken ?? null))
   app.route('/api/admin/items', itemsRoute)
   app.route('/api/auth/password', passwordRoute)
   app.route('/api/admin/users', usersRoute)

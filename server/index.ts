@@ -6,6 +6,9 @@ import { FolderLockedError } from './db/folder-lock'
 import { openDatabase } from './db/open'
 import { startSweeper } from './jobs/sweeper'
 import { listen } from './http/listen'
+import { SetupToken } from './auth/setup-token'
+import { needsFirstAdmin } from './domain/first-admin'
+import { startupGuide } from './jobs/startup-guide'
 
 // The entry file: the only place that reads the environment, migrates and listens.
 const started = performance.now()
@@ -23,6 +26,8 @@ const database = await openDatabase(config, { holder: 'server', waitForServer: t
 // Without a build (e.g. `npm run serve` next to `npm run dev`) the API still runs.
 const hasBuild = existsSync(join(config.staticDir, 'index.html'))
 if (!hasBuild) console.warn(`[static] no built app in ${config.staticDir}: serving the API only (run "npm run build")`)
+// A fresh install prints a one-time link that creates the first admin in the browser.
+const setupToken = (await needsFirstAdmin(database.db)) ? new SetupToken() : null
 const app = createApp({
   db: database.db,
   dialect: database.dialect,
@@ -32,10 +37,16 @@ const app = createApp({
   network: { trustProxy: config.trustProxy, publicOrigin: config.publicOrigin },
   limits: config.limits,
   limiterKey: config.limiterKey,
+  setupToken,
 })
 const http = listen(app, { port: config.port, hostname: config.host }, (port) => {
   const ms = Math.round(performance.now() - started)
   console.log(`有意见码上提 listening on http://${config.host}:${port} (${database.dialect}, ready in ${ms} ms)`)
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  void startupGuide(database.db, config.publicOrigin ?? `http://${shown}:${port}`, setupToken?.value ?? null).then(
+    (guide) => console.log(guide),
+    () => undefined,
+  )
 })
 const sweeper = startSweeper(database.db)
 

@@ -138,6 +138,14 @@ export const CreateUserSchema = record({
   password,
 })
 
+/** The first admin, created through the one-time link the server prints on a fresh install. */
+export const FirstAdminSchema = record({
+  token: v.pipe(v.string(), v.maxLength(100, 'setup_token_invalid')),
+  username,
+  displayName,
+  password,
+})
+
 export const UpdateUserSchema = record({
   displayName: v.optional(displayName),
   role: v.optional(v.picklist(ROLES, 'invalid_role')),

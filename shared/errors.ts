@@ -158,6 +158,12 @@ export const ERRORS = {
     zh: '不能停用自己的账号，也不能更改自己的角色或单位。',
     en: 'You cannot disable your own account or change your own role or unit.',
   },
+  setup_token_invalid: {
+    status: 403,
+    zh: '这个设置链接无效或已经用过。请看服务器启动时打印的新链接，或用 npm run user 命令创建管理员。',
+    en: 'This setup link is not valid or has been used. Use the link the server printed at its last start, or create an admin with npm run user.',
+  },
+  setup_done: { status: 409, zh: '系统已经有管理员了，请直接登录。', en: 'An admin already exists; please log in.' },
   wrong_password: { status: 400, zh: '当前密码不正确。', en: 'The current password is wrong.' },
   invalid_cursor: { status: 400, zh: '翻页参数不正确。', en: 'The page cursor is not valid.' },
   invalid_query: { status: 400, zh: '筛选条件不正确。', en: 'The filter is not valid.' },

@@ -10,6 +10,12 @@ const CORE = {
   password: { zh: '密码', en: 'Password' },
   login: { zh: '登录', en: 'Log in' },
   loginTitle: { zh: '工作人员登录', en: 'Staff login' },
+  setupTitle: { zh: '创建第一个管理员', en: 'Create the first admin' },
+  setupHint: {
+    zh: '这个链接只能用一次。管理员在组织的最上一级单位，登录后可以创建单位、账号和二维码。',
+    en: 'This link works once. The admin sits at the top of the organisation and can then create units, accounts and QR codes.',
+  },
+  setupSubmit: { zh: '创建并登录', en: 'Create and log in' },
   logout: { zh: '退出登录', en: 'Log out' },
   navInbox: { zh: '意见列表', en: 'Inbox' },
   navUsers: { zh: '账号管理', en: 'Accounts' },

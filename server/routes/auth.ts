@@ -31,18 +31,7 @@ export const authRoute = new Hono<AppEnv>()
     const matches = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)
     if (!user || !matches || !user.active) throw new ApiError('invalid_credentials')
     await attempt.succeeded()
-    // Whatever session the browser brought is ended; the new one has a token it never saw.
-    const previous = getCookie(c, SESSION_COOKIE)
-    if (previous) await deleteSession(db, previous)
-    const session = await createSession(db, user.id)
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: isHttps(c),
-      path: '/api',
-      maxAge: Math.floor(SESSION_MAX_MS / 1000),
-    })
-    return c.json(await me(c, user.id, session.csrfToken))
+    return c.json(await openSession(c, user.id))
   })
   .post('/logout', requireSession, async (c) => {
     const token = getCookie(c, SESSION_COOKIE)
@@ -54,6 +43,23 @@ export const authRoute = new Hono<AppEnv>()
     const user = c.get('user')
     return c.json(await me(c, user.id, user.csrfToken, user))
   })
+
+/** A new session for `userId` in a cookie, answered with who is logged in. */
+export async function openSession(c: Context<AppEnv>, userId: string): Promise<Me> {
+  const db = c.get('db')
+  // Whatever session the browser brought is ended; the new one has a token it never saw.
+  const previous = getCookie(c, SESSION_COOKIE)
+  if (previous) await deleteSession(db, previous)
+  const session = await createSession(db, userId)
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(c),
+    path: '/api',
+    maxAge: Math.floor(SESSION_MAX_MS / 1000),
+  })
+  return me(c, userId, session.csrfToken)
+}
 
 async function me(c: Context<AppEnv>, userId: string, csrfToken: string, known?: SessionUser): Promise<Me> {
   const db = c.get('db')

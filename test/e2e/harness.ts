@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
 import { createApp } from '../../server/app'
+import type { SetupToken } from '../../server/auth/setup-token'
 import { createTestDb, POSTGRES_URL, type TestDb } from '../helpers/test-db'
 
 /** Debian's Chromium, with the flags this machine needs. */
@@ -38,14 +39,14 @@ export interface E2E {
  * A browser suite: the built PWA served with the real app on real PostgreSQL when one is
  * configured (CI), else on PGlite; one Chromium for the file; the database reset before each test.
  */
-export function describeE2E(name: string, body: (ctx: () => E2E) => void) {
+export function describeE2E(name: string, body: (ctx: () => E2E) => void, options: { setupToken?: SetupToken } = {}) {
   const dialect = POSTGRES_URL ? 'postgres' : 'pglite'
   describe(`${name} [browser, ${dialect}]`, () => {
     let ctx: E2E | undefined
     const cleanups: Array<() => Promise<void> | void> = []
     beforeAll(async () => {
       const db = await createTestDb(dialect)
-      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir: STATIC_DIR, logRequests: false })
+      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir: STATIC_DIR, logRequests: false, setupToken: options.setupToken })
       const drops = new Set<string>()
       const requests: string[] = []
       let up = true

@@ -64,6 +64,9 @@ describe('the embedded database folder lock', () => {
       server = startServer({ DATA_DIR: dir })
       const port = await server.ready
       const pid = server.child.pid!
+      // A fresh install says what to do next, with a one-time link for the first admin.
+      await server.waitFor(/\/admin\/setup\?token=[A-Za-z0-9_-]{32}/)
+      expect(server.output()).toContain(`http://127.0.0.1:${port}/?s=`)
 
       const refused = await userCommand(dir, ['add', 'wang', '--role', 'officer', '--unit', '艾家湾采油作业区'], 'a long enough password\n')
       expect(refused.code).toBe(1)

@@ -1,0 +1,32 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { hashPassword } from '../auth/passwords'
+import { ApiError } from '../http/api-error'
+
+/** True while the database has no active admin: a fresh install. */
+export async function needsFirstAdmin(db: Kysely<Database>): Promise<boolean> {
+  const admin = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true).executeTakeFirst()
+  return !admin
+}
+
+/**
+ * The first admin, at the top of the organisation tree. Refused once an admin exists: two setups at
+ * once are ordered by a transaction-wide advisory lock, and the second finds the first's admin.
+ */
+export async function createFirstAdmin(db: Kysely<Database>, fields: { username: string; displayName: string; password: string }): Promise<string> {
+  const passwordHash = await hashPassword(fields.password)
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(7242001)`.execute(trx)
+    if (!(await needsFirstAdmin(trx))) throw new ApiError('setup_done')
+    const root = await trx.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort').orderBy('created_at').executeTakeFirst()
+    if (!root) throw new ApiError('unit_not_found')
+    const row = await trx
+      .insertInto('users')
+      .values({ username: fields.username, display_name: fields.displayName, role: 'admin', unit_id: root.id, password_hash: passwordHash })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (!row) throw new ApiError('username_taken', [{ path: 'username', code: 'username_taken' }])
+    return row.id
+  })
+}
