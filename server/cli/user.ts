@@ -28,7 +28,7 @@ export const USAGE = `用法 / Usage: npm run user -- <command>
   disable <username>
   enable <username>
   list
-密码从标准输入的第一行读取（管道输入时），否则生成并显示一次。
+密码从标准输入的第一行读取（管道输入时），没有输入时生成并显示一次。
 The password is the first line of standard input when piped, else generated and printed once.`
 
 /** A refusal to show the operator: Chinese first, then English. */
@@ -81,7 +81,8 @@ const FIELDS: Record<string, string> = { username: 'username', displayName: '--n
 function invalid(errors: FieldError[]): CliError {
   const { path, code } = errors[0]!
   const { zh, en } = ERRORS[code]
-  if (code === 'invalid_role') return new CliError(`${zh}（${ROLES.join('、')}）`, `${en} (${ROLES.join(', ')})`)
+  // The message's own full stop goes after the list: 角色不正确（admin、…）。
+  if (code === 'invalid_role') return new CliError(`${zh.replace(/。$/, '')}（${ROLES.join('、')}）。`, `${en.replace(/\.$/, '')} (${ROLES.join(', ')}).`)
   const field = FIELDS[path] ?? path
   return code === 'invalid_username' || code === 'password_too_short' ? new CliError(zh, en) : new CliError(`${field}：${zh}`, `${field}: ${en}`)
 }
@@ -94,7 +95,13 @@ export async function findUnit(db: Kysely<Database>, nameOrId: string): Promise<
   const units = UUID.test(key)
     ? await db.selectFrom('org_units').select('id').where('id', '=', key.toLowerCase()).execute()
     : (await db.selectFrom('org_units').select(['id', 'name']).execute()).filter((u) => nameKey(u.name) === nameKey(key))
-  if (!units.length) throw new CliError(`单位不存在：${key}`, `unit not found: ${key}`)
+  if (!units.length) {
+    // Say which units there are: the operator typed what they call it, not what the tree calls it.
+    const all = await unitRefs(db, (await db.selectFrom('org_units').select('id').execute()).map((u) => u.id))
+    const lines = [...all.values()].map((r) => `  ${r.path.join(' / ')}`).sort()
+    const shown = lines.length > 60 ? [...lines.slice(0, 60), `  …（另有 ${lines.length - 60} 个 / ${lines.length - 60} more: npm run user -- list 看账号，管理页面看全部单位）`] : lines
+    throw new CliError(`单位不存在：${key}。现有的单位：`, `unit not found: ${key}. The units are:`, shown)
+  }
   if (units.length > 1) {
     const refs = await unitRefs(db, units.map((u) => u.id))
     const lines = [...refs.values()].map((r) => `  ${r.id}  ${r.path.join(' / ')}`).sort()
@@ -180,8 +187,8 @@ async function execute(db: Kysely<Database>, cmd: Exclude<Command, { name: 'help
     const changed = await enableUser(db, cmd.username)
     return io.out(changed ? `已启用 ${cmd.username} / Enabled ${cmd.username}` : `${cmd.username} 已是启用状态 / ${cmd.username} was already enabled`)
   }
-  const piped = await io.readPassword()
-  if (piped === '') throw new CliError('标准输入中没有密码', 'no password on standard input (pipe one in, or run in a terminal to generate one)')
+  // Nothing piped in (a terminal, or a script with no input): a generated password, shown once.
+  const piped = (await io.readPassword()) || null
   const password = piped ?? generatePassword()
   if (cmd.name === 'add') {
     const user = await addUser(db, cmd, password)
