@@ -99,7 +99,7 @@ export async function findUnit(db: Kysely<Database>, nameOrId: string): Promise<
     // Say which units there are: the operator typed what they call it, not what the tree calls it.
     const all = await unitRefs(db, (await db.selectFrom('org_units').select('id').execute()).map((u) => u.id))
     const lines = [...all.values()].map((r) => `  ${r.path.join(' / ')}`).sort()
-    const shown = lines.length > 60 ? [...lines.slice(0, 60), `  …（另有 ${lines.length - 60} 个 / ${lines.length - 60} more: npm run user -- list 看账号，管理页面看全部单位）`] : lines
+    const shown = lines.length > 60 ? [...lines.slice(0, 60), `  …（另有 ${lines.length - 60} 个 / ${lines.length - 60} more）`] : lines
     throw new CliError(`单位不存在：${key}。现有的单位：`, `unit not found: ${key}. The units are:`, shown)
   }
   if (units.length > 1) {
