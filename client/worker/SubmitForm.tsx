@@ -7,11 +7,12 @@ import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import { isQuotaError, startDevice } from './device-store'
 import { EMPTY_DRAFT, FORM_ID, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
-import { entryCode, type EntryState } from './entry-point'
+import { entryCode, type EntryPoint } from './entry-point'
+import { PlacePicker } from './PlacePicker'
 import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
 
 interface Props {
-  entry: EntryState
+  place: EntryPoint
   device: DeviceState
   onDone(result: Extract<SubmitResult, { kind: 'queued' | 'delivered' }>): void
   /** Tells the app whether unsent words are on screen (an update waits for them). */
@@ -20,8 +21,9 @@ interface Props {
   initial?: DraftFields
 }
 
-export function SubmitForm({ entry, device, onDone, onDirty, initial }: Props) {
+export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
   const { lang, t } = useLang()
+  const entry = place.state
   const [fields, setFields] = useState<DraftFields>(initial ?? EMPTY_DRAFT)
   const [restored, setRestored] = useState<'no' | 'yes' | 'done'>('no')
   const [errors, setErrors] = useState<FieldError[]>([])
@@ -91,12 +93,16 @@ export function SubmitForm({ entry, device, onDone, onDirty, initial }: Props) {
   return (
     // method and action serve a browser that never runs this script: it posts the form as it is.
     <form id={FORM_ID} class="card form" method="post" action="/submit" onSubmit={onSubmit} noValidate>
-      <p class="from">
-        {t('from')}
-        <strong>{entry.kind === 'known' ? [...entry.info.unitPath.slice(1), entry.info.name].join(' · ') : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>
-      </p>
+      {place.scanned || entry.kind === 'pending' ? (
+        <p class="from">
+          {t('from')}
+          <strong>{entry.kind === 'known' ? [...entry.info.unitPath.slice(1), entry.info.name].join(' · ') : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>
+        </p>
+      ) : (
+        <PlacePicker code={code} onChoose={place.choose} />
+      )}
       {entry.kind === 'unknown' && <p class="error">{errorMessage('unknown_entry_point', lang)}</p>}
-      {errorFor('entryPoint') && <p class="error">{errorFor('entryPoint')}</p>}
+      {errorFor('entryPoint') && <p class="error">{code ? errorFor('entryPoint') : t('choosePlaceHint')}</p>}
 
       <label for="category">{t('category')}</label>
       <select id="category" name="category" value={fields.category} onChange={(e) => set({ category: e.currentTarget.value })} aria-invalid={!!errorFor('category')}>

@@ -22,7 +22,7 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
   const [formKey, setFormKey] = useState(0)
   const [update, setUpdate] = useState<UpdateControl | null>(null)
   const dirty = useRef(false)
-  const entry = useEntryPoint()
+  const place = useEntryPoint()
   const { device } = useDevice()
 
   useEffect(() => {
@@ -66,7 +66,7 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
           (done ? (
             <SubmitDone result={done} device={device} onAnother={() => setDone(null)} onMine={() => setTab('mine')} />
           ) : (
-            <SubmitForm key={formKey} entry={entry} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
+            <SubmitForm key={formKey} place={place} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
           ))}
         {tab === 'mine' && <MineList device={device} onEdit={(row, item) => void edit(row, item)} />}
         {tab === 'lookup' && <Lookup device={device} />}

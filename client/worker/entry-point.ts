@@ -5,6 +5,8 @@ import type { EntryPointInfo } from '../../shared/api'
 // installed app (which starts at "/") still knows where the worker last scanned.
 const CACHE = 'yj.entryPoints'
 const LAST = 'yj.lastEntryPoint'
+// Every QR point, kept for a worker who opens the app without a code (shared link, home screen).
+const PLACES = 'yj.places'
 
 export type EntryState =
   | { kind: 'pending' }
@@ -54,11 +56,25 @@ export function entryCode(state: EntryState): string | null {
   return state.kind === 'none' || state.kind === 'pending' ? null : state.code
 }
 
+export interface EntryPoint {
+  state: EntryState
+  /** True when the page was opened by a QR code (`?s=`): the place is the code's, not a choice. */
+  scanned: boolean
+  /** The worker chose the place: remembered for next time, like a scanned code. */
+  choose(info: EntryPointInfo): void
+}
+
 /** Starts from what the device knows, then asks the server; offline it keeps the code as it is. */
-export function useEntryPoint(): EntryState {
+export function useEntryPoint(): EntryPoint {
   // 'pending' matches the prerendered page; the device's knowledge arrives right after hydration.
   const [state, setState] = useState<EntryState>({ kind: 'pending' })
+  const [scanned, setScanned] = useState(false)
+  const choose = (info: EntryPointInfo) => {
+    remember(info)
+    setState({ kind: 'known', info })
+  }
   useEffect(() => {
+    setScanned(entryCodeFromUrl(location.search) !== null)
     const start = initial()
     setState(start)
     const code = entryCode(start)
@@ -74,5 +90,35 @@ export function useEntryPoint(): EntryState {
       })
       .catch(() => undefined)
   }, [])
-  return state
+  return { state, scanned, choose }
+}
+
+function readPlaces(): EntryPointInfo[] {
+  try {
+    return JSON.parse(localStorage.getItem(PLACES) ?? '[]') as EntryPointInfo[]
+  } catch {
+    return []
+  }
+}
+
+/** Every QR point of the organisation: the copy on the phone at once, then the server's when it answers. */
+export function usePlaces(wanted: boolean): EntryPointInfo[] {
+  const [places, setPlaces] = useState<EntryPointInfo[]>([])
+  useEffect(() => {
+    if (!wanted) return
+    setPlaces(readPlaces())
+    fetch('/api/entry-points', { headers: { accept: 'application/json' } })
+      .then(async (response) => {
+        if (!response.ok || !(response.headers.get('content-type') ?? '').includes('application/json')) return
+        const list = (await response.json()) as EntryPointInfo[]
+        setPlaces(list)
+        try {
+          localStorage.setItem(PLACES, JSON.stringify(list))
+        } catch {
+          // Without storage the list is asked for again next time.
+        }
+      })
+      .catch(() => undefined)
+  }, [wanted])
+  return places
 }

@@ -3,6 +3,7 @@ import type { EntryPointInfo, PublicEvent, TrackedItem } from '../../shared/api'
 import type { CategoryId } from '../../shared/categories'
 import { PUBLIC_EVENT_KINDS } from '../../shared/lifecycle'
 import type { Database } from '../db/schema'
+import { unitRefs } from './units'
 
 // Facts in an event's data that a worker may read; everything else stays with the reviewers.
 const PUBLIC_DATA_KEYS = ['channel', 'rating', 'meetingAt', 'meetingPlace', 'officerName']
@@ -99,4 +100,13 @@ export async function entryPointInfo(db: Kysely<Database>, code: string): Promis
     .executeTakeFirst()
   if (!row) return null
   return { code: row.code, name: row.name, unitPath: await unitPath(db, row.unit_id) }
+}
+
+/** Every active QR point with the names of its unit and the units above, for a worker who came without a code. */
+export async function entryPointList(db: Kysely<Database>): Promise<EntryPointInfo[]> {
+  const rows = await db.selectFrom('entry_points').select(['code', 'name', 'unit_id']).where('active', '=', true).execute()
+  const refs = await unitRefs(db, rows.map((r) => r.unit_id))
+  return rows
+    .map((r) => ({ code: r.code, name: r.name, unitPath: refs.get(r.unit_id)?.path ?? [] }))
+    .sort((a, b) => a.unitPath.join('/').localeCompare(b.unitPath.join('/'), 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'))
 }

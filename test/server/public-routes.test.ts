@@ -17,6 +17,17 @@ describeEachDialect('GET /api/health and /api/entry-points', ({ db, dialect }) =
     expect(await res.json()).toEqual({ code: 'cs3', name: '第三中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第三中心站'] })
   })
 
+  it('lists every active QR point with its units, for a worker who came without a code', async () => {
+    await db().db.updateTable('entry_points').set({ active: false }).where('code', '=', 'cs3').execute()
+    const res = await testApp(db()).request('/api/entry-points')
+    expect(res.status).toBe(200)
+    const list = (await res.json()) as Array<{ code: string; name: string; unitPath: string[] }>
+    expect(list.map((p) => p.code).sort()).toEqual(['base-canteen', 'base-grid', 'base-wall', 'cs1', 'cs2'])
+    expect(list.find((p) => p.code === 'cs1')).toEqual({ code: 'cs1', name: '第一中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第一中心站'] })
+    // By unit: the base's points first, then each central station's.
+    expect(list.map((p) => p.unitPath.length)).toEqual([1, 1, 1, 2, 2])
+  })
+
   it('answers an unknown or malformed entry point with a JSON 404', async () => {
     for (const code of ['nowhere', '%27%3B--', 'x'.repeat(40)]) {
       const res = await testApp(db()).request(`/api/entry-points/${code}`, { headers: { 'accept-language': 'en' } })

@@ -1,0 +1,39 @@
+import type { EntryPointInfo } from '../../shared/api'
+import { useLang } from '../i18n/lang'
+import { usePlaces } from './entry-point'
+
+/** The place, for a worker who opened the app without scanning a QR code: the QR points, by unit. */
+export function PlacePicker({ code, onChoose }: { code: string | null; onChoose(info: EntryPointInfo): void }) {
+  const { t } = useLang()
+  const places = usePlaces(true)
+  const groups = new Map<string, EntryPointInfo[]>()
+  for (const place of places) {
+    const unit = place.unitPath.join(' · ')
+    groups.set(unit, [...(groups.get(unit) ?? []), place])
+  }
+  return (
+    <>
+      <label for="place">{t('choosePlace')}</label>
+      <select
+        id="place"
+        value={code ?? ''}
+        onChange={(e) => {
+          const chosen = places.find((p) => p.code === e.currentTarget.value)
+          if (chosen) onChoose(chosen)
+        }}
+      >
+        <option value="">{places.length ? t('choosePlaceHint') : t('placesOffline')}</option>
+        {[...groups].map(([unit, points]) => (
+          <optgroup key={unit} label={unit}>
+            {points.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <p class="hint">{t('placeQrFaster')}</p>
+    </>
+  )
+}
