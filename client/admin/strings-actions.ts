@@ -28,6 +28,7 @@ export const ACTION_TEXT = {
   meetingAt: { zh: '面谈日期', en: 'Meeting date' },
   meetingPlace: { zh: '面谈地点', en: 'Meeting place' },
   showName: { zh: '向员工显示我的姓名', en: 'Show my name to the worker' },
+  shownName: { zh: '答复人姓名已向员工显示', en: 'The answering officer\'s name is shown to the worker' },
   close: { zh: '办结', en: 'Close' },
   closeHint: { zh: '答复已完成，结束这条意见。', en: 'The answer is given; close the item.' },
   reopen: { zh: '重新办理', en: 'Reopen' },

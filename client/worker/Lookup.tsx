@@ -45,6 +45,9 @@ export function Lookup({ device }: { device: DeviceState }) {
       {message && <p class="notice" role="status">{message}</p>}
       {found && (
         <>
+          {/* The item's own words: which item a code is, at a glance. */}
+          <p class="meta">{t('yourText')}</p>
+          <p class="text">{found.item.content}</p>
           <TrackedView code={found.code} item={found.item} onUpdated={(item) => setFound({ ...found, item })} />
           {device.phase === 'ready' && (
             <button type="button" disabled={adopted} onClick={() => void device.device.adopt(found.code, found.item).then(() => setAdopted(true), (error: unknown) => setMessage(t('saveFailed') + String((error as Error)?.message ?? error)))}>

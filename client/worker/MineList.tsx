@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { categoryLabel } from '../../shared/categories'
 import type { SubmitItemInput } from '../../shared/validation'
-import { STATUS_LABELS } from '../../shared/status-labels'
+import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import type { MineRow } from '../local-db/db'
 import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
@@ -53,6 +53,8 @@ export function MineList({ device, onEdit }: Props) {
                 onUpdated={(item) => void device.device.adopt(row.followUpCode, item).catch(fail)}
                 queue={(kind, body) => device.device.queueVerdict(row.id, row.followUpCode, kind, body)}
                 pending={verdicts.filter((v) => v.itemId === row.id)}
+                // The badge and the category above already say it.
+                withHead={false}
                 onDrop={(id) => void device.device.dropVerdict(id).catch(fail)}
               />
             )}
@@ -66,7 +68,7 @@ export function MineList({ device, onEdit }: Props) {
 function badge(row: MineRow, lang: 'zh-CN' | 'en', t: (k: 'pending' | 'received' | 'rejected') => string): string {
   if (row.delivery === 'pending') return t('pending')
   if (row.delivery === 'rejected') return t('rejected')
-  return row.tracked ? pick(lang, STATUS_LABELS[row.tracked.status]) : t('received')
+  return row.tracked ? pick(lang, WORKER_STATUS_LABELS[row.tracked.status]) : t('received')
 }
 
 function Rejected({ row, device, onEdit, onError }: { row: MineRow; device: Extract<DeviceState, { phase: 'ready' }>; onEdit(row: MineRow, item?: SubmitItemInput): void; onError(error: unknown): void }) {

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks'
 import { useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import type { SubmitResult } from './submit'
@@ -10,10 +11,31 @@ interface Props {
   onMine(): void
 }
 
+// The storage warning is said once on a phone, not after every item.
+const WARNED = 'yj.storageWarned'
+
+function warnOnce(): boolean {
+  try {
+    if (localStorage.getItem(WARNED)) return false
+    localStorage.setItem(WARNED, '1')
+  } catch {
+    // Without storage it is said each time: it is all the more true.
+  }
+  return true
+}
+
 export function SubmitDone({ result, device, onAnother, onMine }: Props) {
   const { t } = useLang()
   const row = useMine(device)?.find((r) => r.id === result.id)
   const delivered = result.kind === 'delivered' || (row && row.delivery === 'received')
+  const risky = device.phase === 'ready' && device.device.storage === 'best-effort' && result.kind === 'queued'
+  const [warn] = useState(() => risky && warnOnce())
+  const [copied, setCopied] = useState<string | null>(null)
+  const copy = () =>
+    navigator.clipboard?.writeText(result.code).then(
+      () => setCopied(t('copied')),
+      () => setCopied(t('copyByHand')),
+    ) ?? setCopied(t('copyByHand'))
   return (
     <section class="card done" aria-live="polite">
       <p class={delivered ? 'state ok' : 'state waiting'} role="status">
@@ -23,8 +45,14 @@ export function SubmitDone({ result, device, onAnother, onMine }: Props) {
       <p class="code" data-testid="follow-up-code">
         {result.code}
       </p>
+      <p class="row">
+        <button type="button" onClick={() => void copy()}>
+          {t('copyCode')}
+        </button>
+        {copied && <span role="status">{copied}</span>}
+      </p>
       <p class="hint">{t('codeKeep')}</p>
-      {device.phase === 'ready' && device.device.storage === 'best-effort' && !delivered && <p class="hint warn">{t('storageRefused')}</p>}
+      {warn && !delivered && <p class="hint warn">{t('storageRefused')}</p>}
       <div class="row">
         <button type="button" class="primary" onClick={onAnother}>
           {t('writeAnother')}

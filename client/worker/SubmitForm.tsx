@@ -7,7 +7,7 @@ import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import { isQuotaError, startDevice } from './device-store'
 import { EMPTY_DRAFT, FORM_ID, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
-import { entryCode, type EntryPoint } from './entry-point'
+import { entryCode, placeLabel, type EntryPoint } from './entry-point'
 import { PlacePicker } from './PlacePicker'
 import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
 
@@ -96,7 +96,7 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
       {place.scanned || entry.kind === 'pending' ? (
         <p class="from">
           {t('from')}
-          <strong>{entry.kind === 'known' ? [...entry.info.unitPath.slice(1), entry.info.name].join(' · ') : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>
+          <strong>{entry.kind === 'known' ? placeLabel(entry.info) : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>
         </p>
       ) : (
         <PlacePicker code={code} onChoose={place.choose} />

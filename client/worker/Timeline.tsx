@@ -17,6 +17,12 @@ export function Timeline({ events }: { events: PublicEvent[] }) {
             <span class="when">{formatTime(event.at, lang)}</span> <strong>{pick(lang, EVENT_LABELS[event.kind])}</strong>
             {rating && RATING_LABELS[rating] && <span>：{pick(lang, RATING_LABELS[rating])}</span>}
             {event.text && <p class="text">{event.text}</p>}
+            {event.data?.officerName && (
+              <p class="meta">
+                {t('answeredBy')}
+                {event.data.officerName}
+              </p>
+            )}
             {channel && REPLY_CHANNEL_LABELS[channel] && (
               <p class="meta">
                 {t('channel')}

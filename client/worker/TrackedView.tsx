@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import type { TrackedItem } from '../../shared/api'
 import { categoryLabel } from '../../shared/categories'
 import { RATINGS, RATING_LABELS, type Rating } from '../../shared/roles'
-import { STATUS_LABELS } from '../../shared/status-labels'
+import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import { pick, useLang } from '../i18n/lang'
 import type { VerdictRow } from '../local-db/db'
 import { Timeline } from './Timeline'
@@ -13,18 +13,22 @@ interface Props {
   item: TrackedItem
   onUpdated(item: TrackedItem): void
   /** On the worker's own items: queue the verdict or message on the device (sent by the next sync). */
-  queue?(kind: VerdictRow['kind'], body: VerdictRow['body']): Promise<unknown>
+  queue?(kind: VerdictRow['kind'], body: VerdictRow['body']): Promise<VerdictRow>
   /** Verdicts and messages of this item still on the device. */
   pending?: VerdictRow[]
   onDrop?(id: string): void
+  /** The status and category line (我的意见 shows them in the item's head already). */
+  withHead?: boolean
 }
 
 /** What the server said about one item: status, history and the answer; then the worker's say. */
-export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop }: Props) {
+export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop, withHead = true }: Props) {
   const { lang, t } = useLang()
   const [rating, setRating] = useState<Rating | ''>('')
   const [text, setText] = useState('')
   const [message, setMessage] = useState<string | null>(null)
+  // The verdict or message just put on the phone: "saved on the phone" only while it waits there.
+  const [queuedId, setQueuedId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   // A merged item is answered through its main item, whose own worker rates it (the server refuses it here).
   const answered = item.status === 'replied' || item.status === 'closed'
@@ -38,15 +42,15 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
     if (queue) {
       // Safe on the phone first, like an item: it goes out with the next sync, once.
       const saved = await queue(kind, fields).then(
-        () => null,
+        (row) => row,
         (error: unknown) => t('saveFailed') + String((error as Error)?.message ?? error),
       )
       setBusy(false)
-      if (!saved) {
-        setText('')
-        setRating('')
-      }
-      setMessage(saved ?? t('savedOffline'))
+      if (typeof saved === 'string') return setMessage(saved)
+      setText('')
+      setRating('')
+      setMessage(null)
+      setQueuedId(saved.id)
       return
     }
     const result = await sendVerdict(path, { code, ...fields })
@@ -61,17 +65,19 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
 
   return (
     <div class="tracked">
-      <p>
-        {t('statusLabel')}
-        <strong class={`status s-${item.status}`}>{pick(lang, STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
-      </p>
+      {withHead && (
+        <p>
+          {t('statusLabel')}
+          <strong class={`status s-${item.status}`}>{pick(lang, WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
+        </p>
+      )}
       <Timeline events={item.events} />
       {item.mergedInto && (
         <div class="merged">
           <p class="hint">{t('mergedNote')}</p>
           <p>
             {t('statusLabel')}
-            <strong>{pick(lang, STATUS_LABELS[item.mergedInto.status])}</strong>
+            <strong>{pick(lang, WORKER_STATUS_LABELS[item.mergedInto.status])}</strong>
           </p>
           <Timeline events={item.mergedInto.events} />
         </div>
@@ -121,6 +127,11 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
             {t('messageSend')}
           </button>
         </details>
+      )}
+      {queuedId && (
+        <p class="notice" role="status">
+          {pending.some((v) => v.id === queuedId && v.state === 'queued') ? t('savedOffline') : t('sentThanks')}
+        </p>
       )}
       {message && <p class="notice" role="status">{message}</p>}
     </div>

@@ -56,21 +56,23 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
         </button>
       </header>
       <Banners device={device} update={update} onLater={() => setUpdate(null)} />
-      <nav class="tabs" role="tablist">
-        {tabButton('form', t('tabForm'))}
-        {tabButton('mine', t('tabMine'))}
-        {tabButton('lookup', t('tabLookup'))}
-      </nav>
-      <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'form' &&
-          (done ? (
-            <SubmitDone result={done} device={device} onAnother={() => setDone(null)} onMine={() => setTab('mine')} />
-          ) : (
-            <SubmitForm key={formKey} place={place} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
-          ))}
-        {tab === 'mine' && <MineList device={device} onEdit={(row, item) => void edit(row, item)} />}
-        {tab === 'lookup' && <Lookup device={device} />}
-      </div>
+      <main>
+        <nav class="tabs" role="tablist">
+          {tabButton('form', t('tabForm'))}
+          {tabButton('mine', t('tabMine'))}
+          {tabButton('lookup', t('tabLookup'))}
+        </nav>
+        <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {tab === 'form' &&
+            (done ? (
+              <SubmitDone result={done} device={device} onAnother={() => setDone(null)} onMine={() => setTab('mine')} />
+            ) : (
+              <SubmitForm key={formKey} place={place} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
+            ))}
+          {tab === 'mine' && <MineList device={device} onEdit={(row, item) => void edit(row, item)} />}
+          {tab === 'lookup' && <Lookup device={device} />}
+        </div>
+      </main>
     </div>
   )
 }

@@ -122,3 +122,11 @@ export function usePlaces(wanted: boolean): EntryPointInfo[] {
   }, [wanted])
   return places
 }
+
+/** Where a QR point is, as the form says it: its units below the top one, then its name, without
+ * repeating a unit the name already starts with (第一中心站 · 第一中心站生活点文化墙 → 第一中心站生活点文化墙). */
+export function placeLabel(info: EntryPointInfo): string {
+  const units = info.unitPath.slice(1)
+  while (units.length && info.name.startsWith(units.at(-1)!)) units.pop()
+  return [...units, info.name].join(' · ')
+}

@@ -81,7 +81,7 @@ describeE2E('offline first: install, drafts, outbox and sync', (e2e) => {
     await context.setOffline(false)
     await expect.poll(() => requests.filter((r) => r === 'POST /api/suggestions').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1)
     await expect.poll(() => countRows(db)).toBe(1)
-    await expect.poll(() => item.locator('.badge').innerText(), { timeout: 20_000 }).toBe('已提交')
+    await expect.poll(() => item.locator('.badge').innerText(), { timeout: 20_000 }).toBe('已送达')
     expect(requests.filter((r) => r === 'POST /api/suggestions').length).toBeGreaterThanOrEqual(2)
     expect(await countRows(db)).toBe(1)
     const { rows } = await sql<{ content: string; anonymous: boolean; category: string }>`select content, anonymous, category from suggestions`.execute(db.db)
@@ -112,7 +112,7 @@ describeE2E('offline first: install, drafts, outbox and sync', (e2e) => {
     // The answer to the first attempt is lost; whether the retry lands before this line is timing.
     await page.getByTestId('follow-up-code').waitFor()
     await page.getByRole('tab', { name: '我的意见' }).click()
-    await expect.poll(() => page.locator('.item .badge').innerText(), { timeout: 20_000 }).toBe('已提交')
+    await expect.poll(() => page.locator('.item .badge').innerText(), { timeout: 20_000 }).toBe('已送达')
     expect(requests.filter((r) => r === 'POST /api/suggestions').length).toBeGreaterThanOrEqual(2)
     expect(await countRows(db)).toBe(1)
     await context.close()

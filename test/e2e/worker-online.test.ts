@@ -22,7 +22,7 @@ describeE2E('the worker submits online and looks the item up', (e2e) => {
     await page.getByRole('tab', { name: '查询' }).click()
     await page.getByLabel('查询码').fill(code.toLowerCase())
     await page.getByRole('button', { name: '查询', exact: true }).click()
-    await expect.poll(() => page.locator('.tracked').innerText()).toContain('已提交')
+    await expect.poll(() => page.locator('.tracked').innerText()).toContain('已送达')
     expect(await page.locator('.tracked').innerText()).toContain('提交意见')
 
     // Markup in the content is text in every worker view: the lookup and 我的意见.
@@ -75,7 +75,7 @@ describeE2E('the worker submits online and looks the item up', (e2e) => {
     await page.getByRole('button', { name: '提交' }).click()
     const code = (await page.getByTestId('follow-up-code').innerText()).trim()
     await page.getByRole('tab', { name: '我的意见' }).click()
-    await expect.poll(() => page.locator('.item', { hasText: code }).locator('.badge').innerText(), { timeout: 15_000 }).toBe('已提交')
+    await expect.poll(() => page.locator('.item', { hasText: code }).locator('.badge').innerText(), { timeout: 15_000 }).toBe('已送达')
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from suggestions`.execute(db.db)
     expect(rows[0]!.n).toBe(1)
     await context.close()

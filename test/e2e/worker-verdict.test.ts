@@ -31,6 +31,8 @@ describeE2E('the worker reads the answer and gives a verdict', (e2e) => {
     await item.getByRole('button', { name: '提交评价' }).click()
     await expect.poll(() => item.locator('.badge').innerText()).toBe('已受理')
     expect(await item.getByRole('button', { name: '提交评价' }).count()).toBe(0)
+    // Sent online: the note says so, not "saved on this phone".
+    await expect.poll(() => item.getByRole('status').allInnerTexts()).toEqual(['已收到，谢谢。'])
     const after = await sessions.officer.get(`/api/admin/items/${id}`)
     expect(after.body.status).toBe('accepted')
     expect(after.body.rating).toBe('unsatisfied')

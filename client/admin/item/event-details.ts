@@ -18,7 +18,7 @@ export function eventDetails(e: AdminEvent, lang: Lang): string[] {
   if (channel && channel in REPLY_CHANNEL_LABELS) out.push(`${t('replyChannel')}${c}${pick(lang, REPLY_CHANNEL_LABELS[channel])}`)
   if (str(d.meetingAt)) out.push(`${t('meetingAt')}${c}${str(d.meetingAt)}`)
   if (str(d.meetingPlace)) out.push(`${t('meetingPlace')}${c}${str(d.meetingPlace)}`)
-  if (str(d.officerName)) out.push(t('showName'))
+  if (str(d.officerName)) out.push(`${t('shownName')}${c}${str(d.officerName)}`)
   if (str(d.unitName)) out.push(`${t('dispatchUnit')}${c}${str(d.unitName)}`)
   if (str(d.deadline)) out.push(`${t('deadline')}${c}${formatDay(str(d.deadline)!, lang)}`)
   const outcome = str(d.outcome) as Outcome | null

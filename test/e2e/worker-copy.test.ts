@@ -1,0 +1,51 @@
+import { sql } from 'kysely'
+import { expect, it } from 'vitest'
+import { describeE2E } from './harness'
+
+describeE2E('the worker\'s screens say what is true, plainly, and fit a thumb', (e2e) => {
+  it('at 320 px: one main landmark, tabs on one line, every control at least 48 px high, the place said once', async () => {
+    const { browser, baseUrl } = e2e()
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 320, height: 640 } })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?s=cs1`)
+    await expect.poll(() => page.locator('.from strong').innerText()).toBe('第一中心站生活点文化墙')
+    expect(await page.getByRole('main').count()).toBe(1)
+    const tabs = await page.getByRole('tab').evaluateAll((els) => els.map((el) => ({ text: el.textContent, height: el.getBoundingClientRect().height })))
+    expect(tabs.map((t) => t.text)).toEqual(['提意见', '我的意见', '查询'])
+    for (const tab of tabs) expect([tab.text, tab.height >= 48, tab.height < 70]).toEqual([tab.text, true, true])
+    // A checkbox's target is its whole label row.
+    const small = await page.locator('button, select, textarea, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), label.check').evaluateAll((els) =>
+      els.filter((el) => el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().height < 48).map((el) => el.outerHTML.slice(0, 80)),
+    )
+    expect(small).toEqual([])
+    await context.close()
+  })
+
+  it('gives the 查询码 a copy button, shows the text under 查询, and names the officer who chose to be named', async () => {
+    const { browser, baseUrl, db } = e2e()
+    const context = await browser.newContext({ locale: 'zh-CN', permissions: ['clipboard-read', 'clipboard-write'] })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?s=cs1`)
+    await expect.poll(() => page.locator('.from').innerText()).toContain('文化墙')
+    await page.getByLabel('类别').selectOption('livelihood')
+    await page.getByLabel('意见内容').fill('澡堂的热水只开到晚上八点，夜班下来洗不上。')
+    await page.getByLabel('匿名提交').check()
+    await page.getByRole('button', { name: '提交' }).click()
+    const code = (await page.getByTestId('follow-up-code').innerText()).trim()
+    await page.getByRole('button', { name: '复制查询码' }).click()
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(code)
+    expect(await page.getByText('已复制').count()).toBe(1)
+
+    // The union answers and shows the officer's name.
+    await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from suggestions`.execute(db.db)).rows[0]!.n).toBe(1)
+    await sql`update suggestions set status = 'replied'`.execute(db.db)
+    await sql`insert into suggestion_events (suggestion_id, kind, from_status, to_status, actor_kind, is_public, public_text, data)
+      select id, 'reply', 'submitted', 'replied', 'officer', true, '已和后勤商量，热水延长到夜里十二点。', ${JSON.stringify({ channel: 'app', officerName: '工会干事小王' })} from suggestions`.execute(db.db)
+    await page.getByRole('tab', { name: '查询' }).click()
+    await page.getByLabel('查询码').fill(code)
+    await page.getByRole('button', { name: '查询', exact: true }).click()
+    await expect.poll(() => page.locator('.lookup').innerText()).toContain('澡堂的热水只开到晚上八点')
+    expect(await page.locator('.lookup').innerText()).toContain('答复人：工会干事小王')
+    await context.close()
+  })
+})
