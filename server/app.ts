@@ -30,6 +30,7 @@ import { passwordRoute } from './routes/auth-password'
 import { unitsRoute } from './routes/admin/units'
 import { adminEntryPointsRoute } from './routes/admin/entry-points'
 import { templatesRoute } from './routes/admin/templates'
+import { replyPromiseRoute } from './routes/admin/reply-promise'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -125,6 +126,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/units', unitsRoute)
   app.route('/api/admin/entry-points', adminEntryPointsRoute)
   app.route('/api/admin/templates', templatesRoute)
+  app.route('/api/admin/reply-promise', replyPromiseRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) {

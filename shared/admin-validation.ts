@@ -186,6 +186,11 @@ export const UpdateEntryPointSchema = record({
   active: v.optional(v.boolean()),
 })
 
+/** The union's promised days to answer (shown to the worker after submitting); null: no promise. */
+export const ReplyPromiseSchema = record({
+  days: v.nullable(v.pipe(v.number(), v.integer('invalid_request'), v.minValue(1, 'invalid_request'), v.maxValue(365, 'invalid_request'))),
+})
+
 export const TemplateSchema = record({ title: line(50), body: text(ADMIN_LIMITS.textMax) })
 
 const flag = v.optional(v.picklist(['0', '1'], 'invalid_query'))

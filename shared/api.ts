@@ -21,6 +21,8 @@ export interface EntryPointInfo {
   name: string
   /** The unit's name and its ancestors', nearest last, e.g. ["艾家湾采油作业区", "第一中心站"]. */
   unitPath: string[]
+  /** The union's promised days to answer items from here; null when it promised none. */
+  replyWithinDays: number | null
 }
 
 /**

@@ -5,7 +5,7 @@ import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import type { MineRow } from '../local-db/db'
 import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
-import { formatTime } from './format'
+import { formatDay, formatTime } from './format'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
 import { useMine, useVerdicts } from './use-mine'
@@ -45,6 +45,7 @@ export function MineList({ device, onEdit }: Props) {
               {t('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? t('anonymousTag') : t('namedTag')}
               {row.entryName && ` · ${row.entryName}`}
             </p>
+            {expectedBy(row) && <p class="meta">{t('expectAnswer').replace('{date}', formatDay(expectedBy(row)!, lang))}</p>}
             {row.delivery === 'rejected' && device.phase === 'ready' && <Rejected row={row} device={device} onEdit={onEdit} onError={fail} />}
             {row.tracked && device.phase === 'ready' && (
               <TrackedView
@@ -63,6 +64,16 @@ export function MineList({ device, onEdit }: Props) {
       </ul>
     </section>
   )
+}
+
+// Still waiting for the union's answer: received, and not answered, declined or merged yet.
+const OPEN = ['submitted', 'accepted', 'dispatched', 'reported']
+
+/** When the union promised to answer this item by, if it promised a time and has not answered yet. */
+function expectedBy(row: MineRow): string | null {
+  const days = row.tracked?.entryPoint?.replyWithinDays
+  if (!row.tracked || !days || !OPEN.includes(row.tracked.status)) return null
+  return new Date(new Date(row.tracked.receivedAt).getTime() + days * 86_400_000).toISOString()
 }
 
 function badge(row: MineRow, lang: 'zh-CN' | 'en', t: (k: 'pending' | 'received' | 'rejected') => string): string {

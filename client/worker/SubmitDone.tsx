@@ -9,6 +9,8 @@ interface Props {
   device: DeviceState
   onAnother(): void
   onMine(): void
+  /** The union's promised days to answer at this place, when it promised any. */
+  replyWithinDays?: number | null
 }
 
 // The storage warning is said once on a phone, not after every item.
@@ -24,7 +26,7 @@ function warnOnce(): boolean {
   return true
 }
 
-export function SubmitDone({ result, device, onAnother, onMine }: Props) {
+export function SubmitDone({ result, device, onAnother, onMine, replyWithinDays }: Props) {
   const { t } = useLang()
   const row = useMine(device)?.find((r) => r.id === result.id)
   const delivered = result.kind === 'delivered' || (row && row.delivery === 'received')
@@ -52,6 +54,7 @@ export function SubmitDone({ result, device, onAnother, onMine }: Props) {
         {copied && <span role="status">{copied}</span>}
       </p>
       <p class="hint">{t('codeKeep')}</p>
+      {replyWithinDays ? <p>{t('answerWithin').replace('{days}', String(replyWithinDays))}</p> : null}
       {warn && !delivered && <p class="hint warn">{t('storageRefused')}</p>}
       <div class="row">
         <button type="button" class="primary" onClick={onAnother}>

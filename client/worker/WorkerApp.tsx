@@ -65,7 +65,13 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
         <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {tab === 'form' &&
             (done ? (
-              <SubmitDone result={done} device={device} onAnother={() => setDone(null)} onMine={() => setTab('mine')} />
+              <SubmitDone
+                result={done}
+                device={device}
+                onAnother={() => setDone(null)}
+                onMine={() => setTab('mine')}
+                replyWithinDays={place.state.kind === 'known' ? place.state.info.replyWithinDays : null}
+              />
             ) : (
               <SubmitForm key={formKey} place={place} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
             ))}

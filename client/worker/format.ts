@@ -13,3 +13,10 @@ export function formatTime(iso: string, lang: Lang): string {
     minute: '2-digit',
   })
 }
+
+/** A day as the worker reads it (China time). */
+export function formatDay(iso: string, lang: Lang): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return date.toLocaleDateString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' })
+}

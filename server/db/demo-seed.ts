@@ -5,6 +5,7 @@ import type { Database, UnitKind } from './schema'
 interface UnitSpec {
   name: string
   kind: UnitKind
+  replyWithinDays?: number
   children?: UnitSpec[]
   entryPoints?: Array<{ code: string; name: string }>
 }
@@ -22,6 +23,8 @@ const stations = (from: number, to: number): UnitSpec[] =>
 export const DEMO_ORGANISATION: UnitSpec = {
   name: '艾家湾采油作业区',
   kind: 'area',
+  // The union answers within a week unless it says otherwise (officers change it on 答复模板).
+  replyWithinDays: 7,
   entryPoints: [
     { code: 'base-wall', name: '基地民主管理文化墙' },
     { code: 'base-grid', name: '基地网格管理牌' },
@@ -73,7 +76,7 @@ async function insertUnit(
 ): Promise<void> {
   const id = randomUUID()
   const path = `${parentPath}${id}/`
-  await db.insertInto('org_units').values({ id, parent_id: parentId, path, kind: spec.kind, name: spec.name, sort }).execute()
+  await db.insertInto('org_units').values({ id, parent_id: parentId, path, kind: spec.kind, name: spec.name, sort, reply_within_days: spec.replyWithinDays ?? null }).execute()
   for (const ep of spec.entryPoints ?? []) {
     await db.insertInto('entry_points').values({ code: ep.code, name: ep.name, unit_id: id }).execute()
   }

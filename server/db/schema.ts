@@ -30,6 +30,8 @@ export interface OrgUnitTable {
   kind: UnitKind
   name: string
   sort: Generated<number>
+  /** The union's promised days to answer, for this unit's subtree (the nearest set one counts). */
+  reply_within_days: ColumnType<number | null, number | null | undefined, number | null>
   created_at: CreatedAt
 }
 

@@ -3,7 +3,6 @@ import type { EntryPointInfo, PublicEvent, TrackedItem } from '../../shared/api'
 import type { CategoryId } from '../../shared/categories'
 import { PUBLIC_EVENT_KINDS } from '../../shared/lifecycle'
 import type { Database } from '../db/schema'
-import { unitRefs } from './units'
 
 // Facts in an event's data that a worker may read; everything else stays with the reviewers.
 const PUBLIC_DATA_KEYS = ['channel', 'rating', 'meetingAt', 'meetingPlace', 'officerName']
@@ -36,9 +35,7 @@ export async function publicItem(db: Kysely<Database>, id: string): Promise<Trac
     category: row.category as CategoryId,
     content: row.content,
     anonymous: row.anonymous,
-    entryPoint: row.entry_code
-      ? { code: row.entry_code, name: row.entry_name ?? '', unitPath: await unitPath(db, row.entry_unit!) }
-      : null,
+    entryPoint: row.entry_code ? { code: row.entry_code, name: row.entry_name ?? '', ...(await unitPlace(db, row.entry_unit!)) } : null,
     receivedAt: row.received_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     mergedInto: main,
@@ -81,14 +78,15 @@ function publicData(data: Record<string, unknown> | null): Record<string, string
   return Object.keys(out).length ? out : null
 }
 
-/** Names of a unit and its ancestors, root first. */
-export async function unitPath(db: Kysely<Database>, unitId: string): Promise<string[]> {
+/** Names of a unit and its ancestors, root first, and the promised days to answer there (the nearest set). */
+export async function unitPlace(db: Kysely<Database>, unitId: string): Promise<Pick<EntryPointInfo, 'unitPath' | 'replyWithinDays'>> {
   const unit = await db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst()
-  if (!unit) return []
+  if (!unit) return { unitPath: [], replyWithinDays: null }
   const ids = unit.path.split('/').filter(Boolean)
-  const rows = await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', ids).execute()
-  const byId = new Map(rows.map((r) => [r.id, r.name]))
-  return ids.map((id) => byId.get(id) ?? '')
+  const rows = await db.selectFrom('org_units').select(['id', 'name', 'reply_within_days']).where('id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const days = ids.map((id) => byId.get(id)?.reply_within_days ?? null).filter((d): d is number => d !== null)
+  return { unitPath: ids.map((id) => byId.get(id)?.name ?? ''), replyWithinDays: days.at(-1) ?? null }
 }
 
 export async function entryPointInfo(db: Kysely<Database>, code: string): Promise<EntryPointInfo | null> {
@@ -99,14 +97,15 @@ export async function entryPointInfo(db: Kysely<Database>, code: string): Promis
     .where('active', '=', true)
     .executeTakeFirst()
   if (!row) return null
-  return { code: row.code, name: row.name, unitPath: await unitPath(db, row.unit_id) }
+  return { code: row.code, name: row.name, ...(await unitPlace(db, row.unit_id)) }
 }
 
 /** Every active QR point with the names of its unit and the units above, for a worker who came without a code. */
 export async function entryPointList(db: Kysely<Database>): Promise<EntryPointInfo[]> {
   const rows = await db.selectFrom('entry_points').select(['code', 'name', 'unit_id']).where('active', '=', true).execute()
-  const refs = await unitRefs(db, rows.map((r) => r.unit_id))
+  const places = new Map<string, Awaited<ReturnType<typeof unitPlace>>>()
+  for (const unitId of new Set(rows.map((r) => r.unit_id))) places.set(unitId, await unitPlace(db, unitId))
   return rows
-    .map((r) => ({ code: r.code, name: r.name, unitPath: refs.get(r.unit_id)?.path ?? [] }))
+    .map((r) => ({ code: r.code, name: r.name, ...places.get(r.unit_id)! }))
     .sort((a, b) => a.unitPath.join('/').localeCompare(b.unitPath.join('/'), 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'))
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
+import { createUser, TEST_PASSWORD } from '../helpers/admin'
 import { describeE2E } from './harness'
 
 describeE2E('the worker\'s screens say what is true, plainly, and fit a thumb', (e2e) => {
@@ -46,6 +47,37 @@ describeE2E('the worker\'s screens say what is true, plainly, and fit a thumb', 
     await page.getByRole('button', { name: '查询', exact: true }).click()
     await expect.poll(() => page.locator('.lookup').innerText()).toContain('澡堂的热水只开到晚上八点')
     expect(await page.locator('.lookup').innerText()).toContain('答复人：工会干事小王')
+    await context.close()
+  })
+})
+
+describeE2E('the union\'s promised time to answer', (e2e) => {
+  it('is set by an officer on its desk, and the worker reads it after submitting and under 我的意见', async () => {
+    const { browser, baseUrl, db } = e2e()
+    await createUser(db.db, 'wang', 'officer', '艾家湾采油作业区', '工会干事小王')
+    const desk = await (await browser.newContext({ locale: 'zh-CN' })).newPage()
+    await desk.goto(`${baseUrl}/admin`)
+    await desk.getByLabel('用户名').fill('wang')
+    await desk.getByLabel('密码').fill(TEST_PASSWORD)
+    await desk.getByRole('button', { name: '登录' }).click()
+    await desk.getByRole('link', { name: '答复模板' }).click()
+    const days = desk.getByLabel('收到意见后多少天内答复员工（1 到 365 天；空着表示不承诺）')
+    await expect.poll(() => days.inputValue()).toBe('7')
+    await days.fill('5')
+    await desk.getByRole('button', { name: '保存' }).first().click()
+    await expect.poll(() => desk.getByText('已保存。').count()).toBe(1)
+
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/?s=cs1`)
+    await expect.poll(() => page.locator('.from').innerText()).toContain('文化墙')
+    await page.getByLabel('类别').selectOption('skills')
+    await page.getByLabel('意见内容').fill('希望组织一次新抽油机的操作培训。')
+    await page.getByLabel('匿名提交').check()
+    await page.getByRole('button', { name: '提交' }).click()
+    await expect.poll(() => page.locator('.done').innerText()).toContain('工会一般在 5 天内答复。')
+    await page.getByRole('tab', { name: '我的意见' }).click()
+    await expect.poll(() => page.locator('.item').innerText(), { timeout: 15_000 }).toMatch(/预计 \d+月\d+日 前答复/)
     await context.close()
   })
 })

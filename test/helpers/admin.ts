@@ -43,6 +43,7 @@ export interface Session {
   get(path: string): Promise<Reply>
   post(path: string, body?: unknown): Promise<Reply>
   patch(path: string, body?: unknown): Promise<Reply>
+  put(path: string, body?: unknown): Promise<Reply>
   delete(path: string): Promise<Reply>
 }
 
@@ -64,6 +65,7 @@ export function sessionFrom(app: App, cookie: string, csrf: string, me: unknown 
     get: (path) => send(app, 'GET', path, { cookie }),
     post: (path, body = {}) => send(app, 'POST', path, headers, body),
     patch: (path, body = {}) => send(app, 'PATCH', path, headers, body),
+    put: (path, body = {}) => send(app, 'PUT', path, headers, body),
     delete: (path) => send(app, 'DELETE', path, headers),
   }
 }

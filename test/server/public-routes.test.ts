@@ -14,7 +14,7 @@ describeEachDialect('GET /api/health and /api/entry-points', ({ db, dialect }) =
   it('names a QR entry point and the units above it', async () => {
     const res = await testApp(db()).request('/api/entry-points/cs3')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ code: 'cs3', name: '第三中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第三中心站'] })
+    expect(await res.json()).toEqual({ code: 'cs3', name: '第三中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第三中心站'], replyWithinDays: 7 })
   })
 
   it('lists every active QR point with its units, for a worker who came without a code', async () => {
@@ -23,7 +23,7 @@ describeEachDialect('GET /api/health and /api/entry-points', ({ db, dialect }) =
     expect(res.status).toBe(200)
     const list = (await res.json()) as Array<{ code: string; name: string; unitPath: string[] }>
     expect(list.map((p) => p.code).sort()).toEqual(['base-canteen', 'base-grid', 'base-wall', 'cs1', 'cs2'])
-    expect(list.find((p) => p.code === 'cs1')).toEqual({ code: 'cs1', name: '第一中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第一中心站'] })
+    expect(list.find((p) => p.code === 'cs1')).toEqual({ code: 'cs1', name: '第一中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第一中心站'], replyWithinDays: 7 })
     // By unit: the base's points first, then each central station's.
     expect(list.map((p) => p.unitPath.length)).toEqual([1, 1, 1, 2, 2])
   })

@@ -34,7 +34,7 @@ describeEachDialect('POST /api/track', ({ db }) => {
           category: 'livelihood',
           content: item.content,
           anonymous: true,
-          entryPoint: { code: 'base-canteen', name: '基地食堂', unitPath: ['艾家湾采油作业区'] },
+          entryPoint: { code: 'base-canteen', name: '基地食堂', unitPath: ['艾家湾采油作业区'], replyWithinDays: 7 },
           receivedAt: expect.any(String),
           updatedAt: expect.any(String),
           mergedInto: null,

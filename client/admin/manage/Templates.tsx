@@ -8,6 +8,7 @@ import { Message } from '../ui/Message'
 import { useLoad } from '../ui/use-load'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
+import { ReplyPromiseForm } from './ReplyPromiseForm'
 
 /** The officer's reply templates: its own unit's and those shared from above (read-only: the server says 403). */
 export function Templates() {
@@ -36,6 +37,7 @@ export function Templates() {
   }
   return (
     <section class="adm-manage">
+      <ReplyPromiseForm />
       <h1>{s('templatesTitle')}</h1>
       <Message text={list.error || remove.error} />
       {list.data?.length === 0 && <p class="adm-empty">{s('noTemplates')}</p>}
