@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { Me } from '../../shared/admin-api'
 import { api } from './api'
-import { LangSwitch } from './LangSwitch'
+import { AuthFrame } from './ui/AuthFrame'
 import { Field } from './ui/Field'
 import { Message } from './ui/Message'
 import { useSubmit } from './ui/use-submit'
@@ -17,13 +17,7 @@ export function LoginScreen({ onLogin }: { onLogin: (me: Me) => void }) {
     void run(async () => onLogin(await api.post<Me>('/api/auth/login', { username, password })))
   }
   return (
-    <main class="adm-login">
-      <div class="adm-login-top">
-        <span class="adm-brand">
-          {s('appName')} · {s('console')}
-        </span>
-        <LangSwitch />
-      </div>
+    <AuthFrame>
       <form class="adm-card" onSubmit={submit}>
         <h1>{s('loginTitle')}</h1>
         <Field id="login-username" label={s('username')}>
@@ -53,6 +47,6 @@ export function LoginScreen({ onLogin }: { onLogin: (me: Me) => void }) {
           {s('login')}
         </button>
       </form>
-    </main>
+    </AuthFrame>
   )
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { Me } from '../../shared/admin-api'
 import { api } from './api'
-import { LangSwitch } from './LangSwitch'
+import { AuthFrame } from './ui/AuthFrame'
 import { Field } from './ui/Field'
 import { Message } from './ui/Message'
 import { useSubmit } from './ui/use-submit'
@@ -24,13 +24,7 @@ export function SetupScreen({ token, onDone }: { token: string; onDone: (me: Me)
     })
   }
   return (
-    <main class="adm-login">
-      <div class="adm-login-top">
-        <span class="adm-brand">
-          {s('appName')} · {s('console')}
-        </span>
-        <LangSwitch />
-      </div>
+    <AuthFrame>
       <form class="adm-card" onSubmit={submit}>
         <h1>{s('setupTitle')}</h1>
         <p>{s('setupHint')}</p>
@@ -48,6 +42,6 @@ export function SetupScreen({ token, onDone }: { token: string; onDone: (me: Me)
           {s('setupSubmit')}
         </button>
       </form>
-    </main>
+    </AuthFrame>
   )
 }
