@@ -26,7 +26,7 @@ const built = existsSync(STAMP) && existsSync('dist/client/index.html') ? readFi
 if (built === wanted) {
   console.log('[build] the app is already built from these sources')
 } else {
-  console.log('[build] building the app (about 10 s; later starts skip this while the sources are unchanged)')
+  console.log('[build] building the app (later starts skip this while the sources are unchanged)')
   execSync('npm run build --silent', { stdio: ['ignore', 'ignore', 'inherit'] })
   writeFileSync(STAMP, wanted)
 }
