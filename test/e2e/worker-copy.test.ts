@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { createUser, TEST_PASSWORD } from '../helpers/admin'
 import { describeE2E } from './harness'
+import { fillForm } from './worker-form'
 
 describeE2E('the worker\'s screens say what is true, plainly, and fit a thumb', (e2e) => {
   it('at 320 px: one main landmark, tabs on one line, every control at least 48 px high, the place said once', async () => {
@@ -28,9 +29,7 @@ describeE2E('the worker\'s screens say what is true, plainly, and fit a thumb', 
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?s=cs1`)
     await expect.poll(() => page.locator('.from').innerText()).toContain('文化墙')
-    await page.getByLabel('类别').selectOption('livelihood')
-    await page.getByLabel('意见内容').fill('澡堂的热水只开到晚上八点，夜班下来洗不上。')
-    await page.getByLabel('匿名提交').check()
+    await fillForm(page, { category: 'livelihood', content: '澡堂的热水只开到晚上八点，夜班下来洗不上。' })
     await page.getByRole('button', { name: '提交' }).click()
     const code = (await page.getByTestId('follow-up-code').innerText()).trim()
     await page.getByRole('button', { name: '复制查询码' }).click()
@@ -71,9 +70,7 @@ describeE2E('the union\'s promised time to answer', (e2e) => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?s=cs1`)
     await expect.poll(() => page.locator('.from').innerText()).toContain('文化墙')
-    await page.getByLabel('类别').selectOption('skills')
-    await page.getByLabel('意见内容').fill('希望组织一次新抽油机的操作培训。')
-    await page.getByLabel('匿名提交').check()
+    await fillForm(page, { category: 'skills', content: '希望组织一次新抽油机的操作培训。' })
     await page.getByRole('button', { name: '提交' }).click()
     await expect.poll(() => page.locator('.done').innerText()).toContain('工会一般在 5 天内答复。')
     await page.getByRole('tab', { name: '我的意见' }).click()

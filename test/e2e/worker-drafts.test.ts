@@ -3,6 +3,7 @@ import type { Database } from '../../server/db/schema'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { describeE2E } from './harness'
+import { fillForm } from './worker-form'
 
 const count = async (db: Kysely<Database>) =>
   (await sql<{ n: number }>`select count(*)::int as n from suggestions`.execute(db)).rows[0]!.n
@@ -58,9 +59,7 @@ describeE2E('the worker\'s sent words never come back as a draft', (e2e) => {
     await expect.poll(() => page.locator('.from').innerText()).toContain('第一中心站生活点文化墙')
     await deviceReady(page)
     setNetwork(false)
-    await page.getByLabel('类别').selectOption('pay')
-    await page.getByLabel('意见内容').fill('夜班补贴这个月没有发，希望查一下原因。')
-    await page.getByLabel('匿名提交').check()
+    await fillForm(page, { category: 'pay', content: '夜班补贴这个月没有发，希望查一下原因。' })
     await page.waitForTimeout(200)
     await page.getByRole('button', { name: '提交' }).click()
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('已保存在本机')
@@ -78,9 +77,7 @@ describeE2E('the worker\'s sent words never come back as a draft', (e2e) => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?s=cs1`)
     await expect.poll(() => page.locator('.from').innerText()).toContain('第一中心站生活点文化墙')
-    await page.getByLabel('类别').selectOption('other')
-    await page.getByLabel('意见内容').fill('井场的路灯晚上不亮，巡井不安全。')
-    await page.getByLabel('匿名提交').check()
+    await fillForm(page, { category: 'other', content: '井场的路灯晚上不亮，巡井不安全。' })
     // Both presses land before the page draws again (a double tap on a slow phone).
     await page.getByRole('button', { name: '提交' }).evaluate((button: HTMLButtonElement) => {
       button.click()

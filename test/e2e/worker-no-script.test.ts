@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { describeE2E } from './harness'
+import { fillForm } from './worker-form'
 
 describeE2E('the form when the app\'s script never runs', (e2e) => {
   it('with scripts off: a plain POST stores the item once and shows its 查询码; a refresh sends nothing again', async () => {
@@ -8,9 +9,7 @@ describeE2E('the form when the app\'s script never runs', (e2e) => {
     const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false, viewport: { width: 360, height: 740 } })
     const page = await context.newPage()
     await page.goto(`${baseUrl}/?s=cs1`)
-    await page.getByLabel('类别').selectOption('livelihood')
-    await page.getByLabel('意见内容').fill('手机没有运行脚本也要能提：二站的宿舍没有热水。')
-    await page.getByLabel('匿名提交').check()
+    await fillForm(page, { category: 'livelihood', content: '手机没有运行脚本也要能提：二站的宿舍没有热水。' })
     await page.getByRole('button', { name: '提交' }).click()
     await page.waitForURL(`${baseUrl}/submitted`)
     const code = (await page.getByTestId('follow-up-code').innerText()).trim()

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { describeE2E } from './harness'
+import { fillForm } from './worker-form'
 
 describeE2E('a worker who arrives without a QR code', (e2e) => {
   it('chooses the place from the QR points by unit, the phone remembers it, and the list works offline', async () => {
@@ -13,9 +14,7 @@ describeE2E('a worker who arrives without a QR code', (e2e) => {
     expect(await picker.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual(
       expect.arrayContaining(['艾家湾采油作业区', '艾家湾采油作业区 · 第一中心站']),
     )
-    await page.getByLabel('类别').selectOption('livelihood')
-    await page.getByLabel('意见内容').fill('没有扫码，从群里的链接打开也要能提意见。')
-    await page.getByLabel('匿名提交').check()
+    await fillForm(page, { category: 'livelihood', content: '没有扫码，从群里的链接打开也要能提意见。' })
     await page.getByRole('button', { name: '提交' }).click()
     await expect.poll(() => page.locator('.error').allInnerTexts()).toContain('请选择您所在的井站或地点')
     await picker.selectOption({ label: '第二中心站生活点文化墙' })
