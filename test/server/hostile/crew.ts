@@ -48,9 +48,12 @@ export async function crew(testDb: TestDb) {
     return items.map((i) => ({ id: i.id, code: i.followUpCode }))
   }
   const detail = async (id: string) => (await as.officer.get(`/api/admin/items/${id}`)).body
-  /** An officer's action with the version the officer sees; it must succeed. */
-  async function act(id: string, action: ItemActionName, extra: Record<string, unknown> = {}) {
-    const res = await as.officer.post(`/api/admin/items/${id}/${action}`, { version: (await detail(id)).version, ...extra })
+  /**
+   * An officer's action with the version the officer sees (read first unless given); it must
+   * succeed. Answers the item's detail after it, as the route does.
+   */
+  async function act(id: string, action: ItemActionName, extra: Record<string, unknown> = {}, version?: number) {
+    const res = await as.officer.post(`/api/admin/items/${id}/${action}`, { version: version ?? (await detail(id)).version, ...extra })
     if (res.status !== 200) throw new Error(`${action} failed: ${JSON.stringify(res.body)}`)
     return res.body
   }
@@ -112,17 +115,19 @@ export async function pool(c: Crew, runs: number, base: Record<string, unknown>)
   return async () => ({ id: ids.pop() ?? (await c.submit())[0]!.id, base: { version: 1, ...base } })
 }
 
-/** One named item, reused: `ready` brings it back to a state the action starts from, then its version is read. */
-export async function reused(c: Crew, ready: (id: string, d: any) => Promise<void>, base: (d: any) => Record<string, unknown>, accepted = true): Promise<Next> {
+/**
+ * One named item, reused: `ready` brings it back to a state the action starts from and answers
+ * its detail after that (each action's answer is the item's detail, so nothing is read twice).
+ */
+export async function reused(c: Crew, ready: (id: string, d: any) => Promise<any>, base: (d: any) => Record<string, unknown>, accepted = true): Promise<Next> {
   const { id } = (await c.submit(1, true))[0]!
   if (accepted) await c.act(id, 'accept')
   return async () => {
-    await ready(id, await c.detail(id))
-    const d = await c.detail(id)
+    const d = await ready(id, await c.detail(id))
     return { id, base: { version: d.version, ...base(d) } }
   }
 }
-export const asIs = async () => {}
+export const asIs = async (_id: string, d: any) => d
 
 export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
   accept: {
@@ -171,7 +176,7 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (!d.assignments.some((a: any) => a.state === 'open')) await c.act(id, 'dispatch', DISPATCH(c))
+          return d.assignments.some((a: any) => a.state === 'open') ? d : c.act(id, 'dispatch', DISPATCH(c), d.version)
         },
         (d) => ({ assignmentId: d.assignments.find((a: any) => a.state === 'open').id, outcome: 'completed', text: '已修好' }),
       ),
@@ -184,7 +189,7 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (d.status === 'replied') await c.act(id, 'reopen', { reason: '再答复一次' })
+          return d.status === 'replied' ? c.act(id, 'reopen', { reason: '再答复一次' }, d.version) : d
         },
         () => ({ text: '已联系后勤，本周内修好。', channel: 'face_to_face', meetingAt: dayFromToday(3), meetingPlace: '一站会议室', showName: true }),
       ),
@@ -205,8 +210,8 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (d.status === 'closed') await c.act(id, 'reopen', { reason: '再来一次' })
-          if (d.status !== 'replied') await c.act(id, 'reply', REPLY)
+          if (d.status === 'closed') d = await c.act(id, 'reopen', { reason: '再来一次' }, d.version)
+          return d.status === 'replied' ? d : c.act(id, 'reply', REPLY, d.version)
         },
         () => ({}),
       ),
@@ -219,7 +224,7 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (d.status === 'accepted') await c.act(id, 'reply', REPLY)
+          return d.status === 'accepted' ? c.act(id, 'reply', REPLY, d.version) : d
         },
         () => ({ reason: '工人不满意，重新办理' }),
       ),
