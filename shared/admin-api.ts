@@ -1,6 +1,8 @@
 import type { CategoryId } from './categories'
 import type { Action, ActorKind, EventKind, Status } from './lifecycle'
-import type { Outcome, Rating, Role } from './roles'
+import type { Outcome } from './outcomes'
+import type { Rating } from './ratings'
+import type { Role } from './roles'
 
 /** A unit as reviewers see it: its name and the names above it, root first. */
 export interface UnitRef {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { TrackedItem } from '../../shared/api'
 import { categoryLabel } from '../../shared/categories'
-import { RATINGS, RATING_LABELS, type Rating } from '../../shared/roles'
+import { RATINGS, RATING_LABELS, type Rating } from '../../shared/ratings'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import { pick, useLang } from '../i18n/lang'
 import type { VerdictRow } from '../local-db/db'

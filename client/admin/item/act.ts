@@ -1,5 +1,5 @@
 import type { ItemDetail } from '../../../shared/admin-api'
-import { ACTION_SCHEMAS, type ActionBody, type ItemActionName } from '../../../shared/admin-validation'
+import { ACTION_SCHEMAS, type ActionBody, type ItemActionName } from '../../../shared/schemas/item-actions'
 import { errorMessage } from '../../../shared/errors'
 import { validate } from '../../../shared/validation'
 import { getLang } from '../../i18n/lang'

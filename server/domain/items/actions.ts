@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ActionBody, ItemActionName } from '../../../shared/admin-validation'
+import type { ActionBody, ItemActionName } from '../../../shared/schemas/item-actions'
 import { todayInChina, dayEnd } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'

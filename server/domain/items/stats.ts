@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Stats } from '../../../shared/admin-api'
 import { STATUSES, type Status } from '../../../shared/lifecycle'
-import { RATINGS, type Rating } from '../../../shared/roles'
+import { RATINGS, type Rating } from '../../../shared/ratings'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { visibleTo } from './access'

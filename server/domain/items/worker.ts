@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { normalizeFollowUpCode } from '../../../shared/follow-up-code'
-import type { Rating } from '../../../shared/roles'
+import type { Rating } from '../../../shared/ratings'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
 import { hashFollowUpCode } from '../hashing'

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { transition, type Action, type ActorKind, type EventKind, type Status } from '../../../shared/lifecycle'
-import type { Rating } from '../../../shared/roles'
+import type { Rating } from '../../../shared/ratings'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
 

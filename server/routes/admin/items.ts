@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { ACTION_SCHEMAS, ITEM_ACTIONS, ItemQuerySchema, type ItemActionName } from '../../../shared/admin-validation'
+import { ACTION_SCHEMAS, ITEM_ACTIONS, type ItemActionName } from '../../../shared/schemas/item-actions'
+import { ItemQuerySchema } from '../../../shared/schemas/item-query'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { performAction } from '../../domain/items/actions'

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { ACTION_SCHEMAS, ItemQuerySchema, type ItemActionName } from '../../../shared/admin-validation'
+import { ACTION_SCHEMAS, type ItemActionName } from '../../../shared/schemas/item-actions'
+import { ItemQuerySchema } from '../../../shared/schemas/item-query'
 import { validate } from '../../../shared/validation'
 import { describeEachDialect } from '../../helpers/test-db'
 import { choice, body, wire, accepts, serverQuery, queryString, hostile } from './values'

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../../shared/limits'
 import { CATEGORIES, type CategoryId } from '../../../../shared/categories'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { StaffView, UnitView } from '../../../../shared/admin-api'
-import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../../shared/limits'
 import { todayInChina } from '../../../../shared/time'
 import { api } from '../../api'
 import { withNote } from '../../format'
