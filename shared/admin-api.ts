@@ -131,8 +131,8 @@ export interface ItemDetail extends ItemSummary {
   duplicates: Array<{ id: string; status: Status }>
   assignments: AssignmentView[]
   events: AdminEvent[]
-  /** What this reviewer may do now: lifecycle actions plus `classify`, `note`, `reveal`. */
-  allowed: Array<Action | 'classify' | 'note' | 'reveal'>
+  /** What this reviewer may do now, in the lifecycle table's order. */
+  allowed: Action[]
 }
 
 export interface ReplyTemplateView {

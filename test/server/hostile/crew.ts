@@ -2,9 +2,8 @@ import fc from 'fast-check'
 import { randomBytes, scryptSync } from 'node:crypto'
 import { SESSION_COOKIE } from '../../../server/auth/middleware'
 import { createSession } from '../../../server/auth/sessions'
-import type { ItemActionName } from '../../../shared/schemas/item-actions'
 import { CATEGORY_IDS } from '../../../shared/categories'
-import { STATUSES } from '../../../shared/lifecycle'
+import { STATUSES, type Action } from '../../../shared/lifecycle'
 import { OUTCOMES } from '../../../shared/outcomes'
 import { RATINGS } from '../../../shared/ratings'
 import { REPLY_CHANNELS } from '../../../shared/reply-channels'
@@ -52,7 +51,7 @@ export async function crew(testDb: TestDb) {
   }
   const detail = async (id: string) => (await as.officer.get(`/api/admin/items/${id}`)).body
   /** An officer's action with the version the officer sees; it must succeed. */
-  async function act(id: string, action: ItemActionName, extra: Record<string, unknown> = {}) {
+  async function act(id: string, action: Action, extra: Record<string, unknown> = {}) {
     const res = await as.officer.post(`/api/admin/items/${id}/${action}`, { version: (await detail(id)).version, ...extra })
     if (res.status !== 200) throw new Error(`${action} failed: ${JSON.stringify(res.body)}`)
     return res.body
@@ -127,7 +126,7 @@ export async function reused(c: Crew, ready: (id: string, d: any) => Promise<voi
 }
 export const asIs = async () => {}
 
-export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
+export const ACTION_CASES: Record<Action, ActionCase> = {
   accept: {
     runs: 80,
     setup: async (c, runs) => ({ next: await pool(c, runs, CLASSIFIED), fields: classification }),

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { ACTION_SCHEMAS, type ItemActionName } from '../../../shared/schemas/item-actions'
+import { ACTIONS, type Action } from '../../../shared/lifecycle'
 import { ItemQuerySchema } from '../../../shared/schemas/item-query'
 import { validate } from '../../../shared/validation'
 import { describeEachDialect } from '../../helpers/test-db'
@@ -38,7 +38,7 @@ describeEachDialect("the inbox and every item action on hostile input: whatever 
     })
   }
 
-  for (const action of Object.keys(ACTION_CASES) as ItemActionName[]) {
+  for (const action of Object.keys(ACTION_CASES) as Action[]) {
     it(`POST /api/admin/items/:id/${action} answers below 500`, async () => {
       const c = await crew(db())
       const spec = ACTION_CASES[action]
@@ -49,7 +49,7 @@ describeEachDialect("the inbox and every item action on hostile input: whatever 
         async (input) => {
           const { id, base } = await next()
           const json = wire(base, input)
-          return { res: await c.as.officer.post(`/api/admin/items/${id}/${action}`, json), accepted: accepts(ACTION_SCHEMAS[action], json) }
+          return { res: await c.as.officer.post(`/api/admin/items/${id}/${action}`, json), accepted: accepts(ACTIONS[action].body, json) }
         },
         { runs: spec.runs, seed: 0x10100 + Object.keys(ACTION_CASES).indexOf(action) },
       )

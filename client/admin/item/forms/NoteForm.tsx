@@ -6,11 +6,11 @@ import { ActionForm } from '../ActionForm'
 import type { FormProps } from './types'
 
 /** An internal note on the timeline; the worker never sees it. */
-export function NoteForm({ act }: FormProps) {
+export function NoteForm({ act, action }: FormProps<'note'>) {
   const { s } = useText()
   const [text, setText] = useState('')
   return (
-    <ActionForm title={s('noteTitle')} tone="plain" button={s('note')} onSubmit={() => act('note', { text })}>
+    <ActionForm action={action} title={s('noteTitle')} onSubmit={() => act(action, { text })}>
       <Field id="note-text" label={s('noteText')}>
         <textarea id="note-text" rows={3} maxLength={ADMIN_LIMITS.textMax} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </Field>
