@@ -18,7 +18,7 @@ import { STATUSES, type Status } from './statuses'
  * events a worker sees) derives from these tables.
  */
 
-export { ANSWERED_STATUSES, isAnswered, STATUSES, type Status } from './statuses'
+export { ANSWERED_STATUSES, STATUSES, type Status } from './statuses'
 
 /** Who performs an action. `worker` is the anonymous or named submitter, acting by follow-up code. */
 export type ActorKind = 'worker' | 'officer' | 'handler' | 'leader' | 'system'
@@ -77,7 +77,7 @@ export const ACTION_NAMES = Object.keys(ACTIONS) as Action[]
 /** The actions that change the item's status. */
 export type Transition = { [A in Action]: (typeof ACTIONS)[A]['to'] extends Status ? A : never }[Action]
 
-export const TRANSITIONS = ACTION_NAMES.filter((a): a is Transition => ACTIONS[a].to !== null)
+const TRANSITIONS = ACTION_NAMES.filter((a): a is Transition => ACTIONS[a].to !== null)
 
 /** What a reviewer sends for `A`, once its schema has run. */
 export type ActionBody<A extends Action> = InferOutput<(typeof ACTIONS)[A]['body']>
@@ -128,7 +128,3 @@ export const EVENT_KINDS: readonly EventKind[] = [...ACTION_NAMES, ...OTHER_EVEN
  * and the item's creation; never notes, reclassifications, partial reports or reveals.
  */
 export const PUBLIC_EVENT_KINDS: readonly EventKind[] = ['submit', ...TRANSITIONS, 'rate', 'message']
-
-export function isPublicEventKind(kind: string): boolean {
-  return (PUBLIC_EVENT_KINDS as readonly string[]).includes(kind)
-}

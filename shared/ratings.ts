@@ -14,7 +14,7 @@ export const RATING_LABELS: Record<Rating, { zh: string; en: string }> = {
  * Statuses whose answer the worker may rate: a reply, closed or not. A declined item has no
  * answer to judge; a merged one is rated through its main item, by that item's worker.
  */
-export const RATABLE_STATUSES = ['replied', 'closed'] as const satisfies readonly Status[]
+const RATABLE_STATUSES = ['replied', 'closed'] as const satisfies readonly Status[]
 
 export function isRatable(status: Status): boolean {
   return (RATABLE_STATUSES as readonly Status[]).includes(status)
