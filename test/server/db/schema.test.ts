@@ -1,6 +1,10 @@
 import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { EVENT_KINDS, STATUSES } from '../../../shared/lifecycle'
+import { OUTCOMES } from '../../../shared/outcomes'
+import { RATINGS } from '../../../shared/ratings'
+import { ROLES } from '../../../shared/roles'
+import { UNIT_KINDS } from '../../../shared/unit-kinds'
 import { describeEachDialect } from '../../helpers/test-db'
 
 describeEachDialect('database schema', ({ db }) => {
@@ -17,6 +21,13 @@ describeEachDialect('database schema', ({ db }) => {
 
   it('allows exactly the event kinds of the shared lifecycle', async () => {
     expect(await checkedValues('suggestion_events_kind_check')).toEqual([...EVENT_KINDS].sort())
+  })
+
+  it('allows exactly the roles, ratings, dispatch outcomes and unit kinds of shared/', async () => {
+    expect(await checkedValues('users_role_check')).toEqual([...ROLES].sort())
+    expect(await checkedValues('suggestions_rating_check')).toEqual([...RATINGS].sort())
+    expect(await checkedValues('assignments_outcome_check')).toEqual([...OUTCOMES].sort())
+    expect(await checkedValues('org_units_kind_check')).toEqual([...UNIT_KINDS].sort())
   })
 
   it('refuses, at the database itself, an event of an unknown kind', async () => {
