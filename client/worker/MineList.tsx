@@ -67,7 +67,6 @@ export function MineList({ device, onEdit }: Props) {
   )
 }
 
-
 /** When the union promised to answer this item by, if it promised a time and has not answered yet. */
 function expectedBy(row: MineRow): string | null {
   const days = row.tracked?.entryPoint?.replyWithinDays
