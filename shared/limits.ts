@@ -24,3 +24,18 @@ export function charLength(text: string): number {
   for (const _ of text) n++
   return n
 }
+
+/** Lengths and counts of what reviewers write and ask for (the worker's are in `LIMITS`). */
+export const ADMIN_LIMITS = {
+  summaryMax: 200,
+  tagMax: 20,
+  tagsMax: 10,
+  textMax: 2000,
+  reasonMax: 500,
+  placeMax: 100,
+  displayNameMax: 50,
+  passwordMin: 10,
+  passwordMax: 200,
+  pageMax: 100,
+  searchMax: 50,
+} as const

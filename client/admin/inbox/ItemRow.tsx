@@ -1,6 +1,6 @@
 import type { ItemSummary } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
-import { RATING_LABELS } from '../../../shared/roles'
+import { RATING_LABELS } from '../../../shared/ratings'
 import { formatDay, formatTime } from '../format'
 import { itemHref } from '../route'
 import { StatusBadge } from '../ui/StatusBadge'

@@ -1,5 +1,5 @@
 import type { AssignmentView } from '../../../shared/admin-api'
-import { OUTCOME_LABELS } from '../../../shared/roles'
+import { OUTCOME_LABELS } from '../../../shared/outcomes'
 import { formatDay, formatTime } from '../format'
 import { useText } from '../use-text'
 

@@ -2,10 +2,12 @@ import fc from 'fast-check'
 import { randomBytes, scryptSync } from 'node:crypto'
 import { SESSION_COOKIE } from '../../../server/auth/middleware'
 import { createSession } from '../../../server/auth/sessions'
-import { type ItemActionName } from '../../../shared/admin-validation'
 import { CATEGORY_IDS } from '../../../shared/categories'
-import { STATUSES } from '../../../shared/lifecycle'
-import { OUTCOMES, RATINGS, REPLY_CHANNELS, type Role } from '../../../shared/roles'
+import { STATUSES, type Action } from '../../../shared/lifecycle'
+import { OUTCOMES } from '../../../shared/outcomes'
+import { RATINGS } from '../../../shared/ratings'
+import { REPLY_CHANNELS } from '../../../shared/reply-channels'
+import type { Role } from '../../../shared/roles'
 import { createUser, sessionFrom, TEST_PASSWORD, unitId, type Session } from '../../helpers/admin'
 import { postJson, testApp } from '../../helpers/test-app'
 import { type TestDb } from '../../helpers/test-db'
@@ -52,7 +54,7 @@ export async function crew(testDb: TestDb) {
    * An officer's action with the version the officer sees (read first unless given); it must
    * succeed. Answers the item's detail after it, as the route does.
    */
-  async function act(id: string, action: ItemActionName, extra: Record<string, unknown> = {}, version?: number) {
+  async function act(id: string, action: Action, extra: Record<string, unknown> = {}, version?: number) {
     const res = await as.officer.post(`/api/admin/items/${id}/${action}`, { version: version ?? (await detail(id)).version, ...extra })
     if (res.status !== 200) throw new Error(`${action} failed: ${JSON.stringify(res.body)}`)
     return res.body
@@ -129,7 +131,7 @@ export async function reused(c: Crew, ready: (id: string, d: any) => Promise<any
 }
 export const asIs = async (_id: string, d: any) => d
 
-export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
+export const ACTION_CASES: Record<Action, ActionCase> = {
   accept: {
     runs: 80,
     setup: async (c, runs) => ({ next: await pool(c, runs, CLASSIFIED), fields: classification }),
