@@ -18,8 +18,17 @@ declare module 'vitest' {
 
 /** A migrated database for one test file: PGlite in memory, or a database of its own on a real server. */
 export interface TestDb extends Db {
-  /** Empties every table and loads the demo organisation again. */
+  /** Puts back the rows the database had when made (the demo organisation), and what `perFile` kept. */
   reset(): Promise<void>
+  /**
+   * Made on the first call in a file and kept for the rest of it: the people a file's tests act
+   * as. The rows `make` wrote to `tables` become part of what every reset puts back, until the
+   * file ends (`endFile`). `tables` must be as the reset left them when `make` runs (so call it
+   * first in a test), or the kept rows would carry one test's leftovers into the next.
+   */
+  perFile<T>(key: string, tables: readonly string[], make: () => Promise<T>): Promise<T>
+  /** Forgets what `perFile` kept: the next reset puts back the database as it was made. */
+  endFile(): Promise<void>
 }
 
 /** The real PostgreSQL server to test against, from TEST_DATABASE_URL (set by .ci/run). */
@@ -59,15 +68,44 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   }
   // The templates carry the demo organisation; without one (a run without the global setup) load it.
   if (!inject(dialect === 'pglite' ? 'pgliteTemplate' : 'postgresTemplate')) await seedDemoIfEmpty(db.db)
-  const reset = await snapshot(db)
+  const rows = await snapshot(db)
+  let made = new Map<string, Promise<unknown>>()
+  let kept: Saved[] = []
+  const reset = () => rows.restore(kept)
   return {
     ...db,
     reset,
+    perFile<T>(key: string, tables: readonly string[], make: () => Promise<T>): Promise<T> {
+      let value = made.get(key) as Promise<T> | undefined
+      if (!value) {
+        value = (async () => {
+          for (const table of tables) {
+            if (!rows.asReset(await rows.take(table), kept)) throw new Error(`perFile(${key}): ${table} changed before it was called; call it first in the test`)
+          }
+          const result = await make()
+          for (const table of tables) kept = [...kept.filter((k) => k.table !== table), await rows.take(table)]
+          return result
+        })()
+        made.set(key, value)
+      }
+      return value
+    },
+    async endFile() {
+      made = new Map()
+      kept = []
+      await reset()
+    },
     close: async () => {
       await db.close()
       await drop()
     },
   }
+}
+
+interface Saved {
+  table: string
+  /** The table's rows as JSON, null when it has none. */
+  json: string | null
 }
 
 /**
@@ -77,7 +115,7 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
  * sees the very same ids. Foreign keys are not checked while the rows are put back, since the
  * rows were consistent when taken; sequences restart as TRUNCATE … RESTART IDENTITY did.
  */
-async function snapshot(db: Db): Promise<() => Promise<void>> {
+async function snapshot(db: Db) {
   const { rows: tables } = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE'
@@ -86,29 +124,37 @@ async function snapshot(db: Db): Promise<() => Promise<void>> {
     select table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) as seq
     from information_schema.columns
     where table_schema = current_schema() and pg_get_serial_sequence(quote_ident(table_name), column_name) is not null`.execute(db.db)
-  const saved: Array<{ table: string; columns: string[]; json: string }> = []
-  for (const { table_name: table } of tables) {
+  // Generated columns are computed again on insert.
+  const { rows: written } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`.execute(db.db)
+  const columns = (table: string) => written.filter((c) => c.table_name === table).map((c) => c.column_name)
+  const take = async (table: string): Promise<Saved> => {
     const { rows: [row] } = await sql<{ json: string | null }>`select json_agg(t)::text as json from ${sql.table(table)} t`.execute(db.db)
-    if (!row?.json) continue
-    // Generated columns are computed again on insert.
-    const { rows: columns } = await sql<{ column_name: string }>`
-      select column_name from information_schema.columns
-      where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER'`.execute(db.db)
-    saved.push({ table, columns: columns.map((c) => c.column_name), json: row.json })
+    return { table, json: row?.json ?? null }
   }
-  return () =>
-    db.db.transaction().execute(async (trx) => {
-      await sql`set local session_replication_role = replica`.execute(trx)
-      for (const { table_name } of tables) await sql`delete from ${sql.table(table_name)}`.execute(trx)
-      for (const { table, columns, json } of saved) {
-        const list = sql.join(columns.map((c) => sql.ref(c)))
-        await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(trx)
-      }
-      // As RESTART IDENTITY: the next id is the first after the saved rows.
-      for (const s of serials) {
-        await sql`select setval(${s.seq}::regclass, coalesce((select max(${sql.ref(s.column_name)}) from ${sql.table(s.table_name)}), 0) + 1, false)`.execute(trx)
-      }
-    })
+  const made = await Promise.all(tables.map((t) => take(t.table_name)))
+  return {
+    take,
+    /** Whether `saved` holds the rows a reset gives the table (as made, or as kept). */
+    asReset: (saved: Saved, kept: Saved[]) => (kept.find((k) => k.table === saved.table) ?? made.find((m) => m.table === saved.table))?.json === saved.json,
+    /** Every table as made, but those in `kept` as kept. */
+    restore: (kept: Saved[]) =>
+      db.db.transaction().execute(async (trx) => {
+        await sql`set local session_replication_role = replica`.execute(trx)
+        for (const { table_name } of tables) await sql`delete from ${sql.table(table_name)}`.execute(trx)
+        for (const m of made) {
+          const { table, json } = kept.find((k) => k.table === m.table) ?? m
+          if (json === null) continue
+          const list = sql.join(columns(table).map((c) => sql.ref(c)))
+          await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(trx)
+        }
+        // As RESTART IDENTITY: the next id is the first after the rows put back.
+        for (const s of serials) {
+          await sql`select setval(${s.seq}::regclass, coalesce((select max(${sql.ref(s.column_name)}) from ${sql.table(s.table_name)}), 0) + 1, false)`.execute(trx)
+        }
+      }),
+  }
 }
 
 const shared = new Map<DialectName, Promise<TestDb>>()
@@ -116,13 +162,13 @@ const shared = new Map<DialectName, Promise<TestDb>>()
 /**
  * One database per dialect for every file this worker runs (files run one after another in a
  * worker, which is kept between files): loading a PGlite costs 2–3 s, copying a PostgreSQL
- * template 0.3–2 s, putting the rows back 5–100 ms. `close()` only puts the rows back; the
+ * template 0.3–2 s, putting the rows back 5–100 ms. `close()` only ends the file; the
  * PostgreSQL copy is dropped by the global teardown.
  */
 export function sharedTestDb(dialect: DialectName): Promise<TestDb> {
   let db = shared.get(dialect)
   if (!db) {
-    db = createTestDb(dialect).then((t) => ({ ...t, close: () => t.reset() }))
+    db = createTestDb(dialect).then((t) => ({ ...t, close: () => t.endFile() }))
     // A failed start is not kept: the next file tries again.
     db.catch(() => shared.delete(dialect))
     shared.set(dialect, db)
@@ -147,7 +193,7 @@ export function describeEachDialect(name: string, body: (ctx: { db: () => TestDb
         await testDb.reset()
       }, 60_000)
       afterAll(async () => {
-        await testDb?.close()
+        await testDb?.endFile()
       })
       beforeEach(async () => {
         await testDb!.reset()

@@ -1,5 +1,7 @@
 import type { Role } from '../../../shared/roles'
-import { createUser, login, send, unitId, type Session } from '../../helpers/admin'
+import { SESSION_COOKIE } from '../../../server/auth/middleware'
+import { createSession } from '../../../server/auth/sessions'
+import { createUser, send, sessionFrom, unitId, type Session } from '../../helpers/admin'
 import { testApp, type Reply } from '../../helpers/test-app'
 import type { TestDb } from '../../helpers/test-db'
 
@@ -23,30 +25,36 @@ export const ROLE_OF: Record<Who, Role> = Object.fromEntries(Object.entries(PEOP
 
 const SAME_ORIGIN = { origin: 'http://localhost', host: 'localhost' }
 
-export async function adminCast(db: TestDb) {
-  const app = testApp(db)
-  const entries = await Promise.all(
-    (Object.keys(PEOPLE) as Who[]).map(async (w) => [w, await createUser(db.db, w, PEOPLE[w][0], PEOPLE[w][1], `${w} 的名字`)] as const),
-  )
-  const ids = Object.fromEntries(entries) as Record<Who, { id: string; username: string }>
-  const sessions = new Map<Who, Promise<Session>>()
-  /** Logs in on first use only: each login checks a scrypt hash. */
-  const as = (who: Who) => {
-    if (!sessions.has(who)) sessions.set(who, login(app, who))
-    return sessions.get(who)!
-  }
-  const units = {
-    area: await unitId(db.db, '艾家湾采油作业区'),
-    office: await unitId(db.db, '综合办公室'),
-    cs1: await unitId(db.db, '第一中心站'),
-    cs2: await unitId(db.db, '第二中心站'),
-    s1: await unitId(db.db, '艾一站'),
-    s7: await unitId(db.db, '艾七站'),
-  }
-  /** A request without any session, from our own origin. */
-  const anonymous = (method: string, path: string, body?: unknown) =>
-    send(app, method, path, SAME_ORIGIN, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}))
-  return { app, db, ids, units, as, anonymous }
+/** The accounts, their sessions and the demo units, made once per file (see `TestDb.perFile`). */
+export function adminCast(db: TestDb) {
+  return db.perFile('adminCast', ['users', 'sessions'], async () => {
+    const app = testApp(db)
+    const people = Object.keys(PEOPLE) as Who[]
+    const entries = await Promise.all(people.map(async (w) => [w, await createUser(db.db, w, PEOPLE[w][0], PEOPLE[w][1], `${w} 的名字`)] as const))
+    const ids = Object.fromEntries(entries) as Record<Who, { id: string; username: string }>
+    // Sessions made in the database (a login through the app is login.test.ts's business).
+    const sessions = Object.fromEntries(
+      await Promise.all(
+        people.map(async (w) => {
+          const s = await createSession(db.db, ids[w].id)
+          return [w, sessionFrom(app, `${SESSION_COOKIE}=${s.token}`, s.csrfToken)] as const
+        }),
+      ),
+    ) as Record<Who, Session>
+    const as = async (who: Who) => sessions[who]
+    const units = {
+      area: await unitId(db.db, '艾家湾采油作业区'),
+      office: await unitId(db.db, '综合办公室'),
+      cs1: await unitId(db.db, '第一中心站'),
+      cs2: await unitId(db.db, '第二中心站'),
+      s1: await unitId(db.db, '艾一站'),
+      s7: await unitId(db.db, '艾七站'),
+    }
+    /** A request without any session, from our own origin. */
+    const anonymous = (method: string, path: string, body?: unknown) =>
+      send(app, method, path, SAME_ORIGIN, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}))
+    return { app, db, ids, units, as, anonymous }
+  })
 }
 
 export type AdminCast = Awaited<ReturnType<typeof adminCast>>

@@ -26,11 +26,12 @@ export const PEOPLE = [
 ] as const satisfies ReadonlyArray<readonly [string, Role, string]>
 export type Who = (typeof PEOPLE)[number][0]
 
-/**
- * Reviewers with sessions made in the database: `cast()` logs six people in (six scrypt checks,
- * ~0.4 s), and the database is reset before every test, so each test would pay that again.
- */
-export async function crew(testDb: TestDb) {
+/** Reviewers with sessions made in the database, once per file (see `TestDb.perFile`). */
+export function crew(testDb: TestDb) {
+  return testDb.perFile('crew', ['users', 'sessions'], () => makeCrew(testDb))
+}
+
+async function makeCrew(testDb: TestDb) {
   const app = testApp(testDb)
   const db = testDb.db
   const ids = {} as Record<Who, string>
@@ -61,7 +62,7 @@ export async function crew(testDb: TestDb) {
   }
   return { app, db: testDb, ids, as, units, submit, detail, act }
 }
-export type Crew = Awaited<ReturnType<typeof crew>>
+export type Crew = Awaited<ReturnType<typeof makeCrew>>
 
 /**
  * A stored hash with scrypt's cheapest cost: `verifyPassword` takes the cost from the hash, so the

@@ -1,6 +1,8 @@
 import { workerItem } from '../../helpers/worker-item'
 import { todayInChina } from '../../../shared/time'
-import { createUser, login, unitId, type Session } from '../../helpers/admin'
+import { SESSION_COOKIE } from '../../../server/auth/middleware'
+import { createSession } from '../../../server/auth/sessions'
+import { createUser, sessionFrom, unitId, type Session } from '../../helpers/admin'
 import { postJson, testApp } from '../../helpers/test-app'
 import type { TestDb } from '../../helpers/test-db'
 
@@ -9,8 +11,12 @@ export function dayFromToday(n: number): string {
   return todayInChina(new Date(Date.now() + n * 24 * 3600_000))
 }
 
-/** The cast of the union's loop on the demo organisation, each logged in. */
-export async function cast(db: TestDb) {
+/** The cast of the union's loop on the demo organisation, each with a session; made once per file. */
+export function cast(db: TestDb) {
+  return db.perFile('cast', ['users', 'sessions'], () => makeCast(db))
+}
+
+async function makeCast(db: TestDb) {
   const app = testApp(db)
   const [officer, leader, handler1, handler2, admin, officer2] = await Promise.all([
     createUser(db.db, 'officer', 'officer', '艾家湾采油作业区', '工会干事小王'),
@@ -22,9 +28,9 @@ export async function cast(db: TestDb) {
   ])
   const ids = { officer, leader, handler1, handler2, admin, officer2 }
   const names = ['officer', 'leader', 'handler1', 'handler2', 'admin', 'officer2'] as const
-  // Password checks run on the thread pool: logging in side by side saves most of their time.
-  const logged = await Promise.all(names.map((n) => login(app, n)))
-  const sessions = Object.fromEntries(names.map((n, i) => [n, logged[i]!])) as Record<(typeof names)[number], Session>
+  // Sessions made in the database (a login through the app is login.test.ts's business).
+  const made = await Promise.all(names.map((n) => createSession(db.db, ids[n].id)))
+  const sessions = Object.fromEntries(names.map((n, i) => [n, sessionFrom(app, `${SESSION_COOKIE}=${made[i]!.token}`, made[i]!.csrfToken)])) as Record<(typeof names)[number], Session>
   const units = {
     cs1: await unitId(db.db, '第一中心站'),
     cs2: await unitId(db.db, '第二中心站'),
@@ -46,4 +52,4 @@ export async function cast(db: TestDb) {
   return { app, ids, sessions, units, submit, act, track }
 }
 
-export type Cast = Awaited<ReturnType<typeof cast>>
+export type Cast = Awaited<ReturnType<typeof makeCast>>
