@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks'
 import { categoryLabel } from '../../shared/categories'
 import type { SubmitItemInput } from '../../shared/validation'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
+import { formatMonthDay, formatTime } from '../../shared/time'
 import type { MineRow } from '../local-db/db'
 import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
-import { formatDay, formatTime } from './format'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
 import { useMine, useVerdicts } from './use-mine'
@@ -45,7 +45,7 @@ export function MineList({ device, onEdit }: Props) {
               {t('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? t('anonymousTag') : t('namedTag')}
               {row.entryName && ` · ${row.entryName}`}
             </p>
-            {expectedBy(row) && <p class="meta">{t('expectAnswer').replace('{date}', formatDay(expectedBy(row)!, lang))}</p>}
+            {expectedBy(row) && <p class="meta">{t('expectAnswer').replace('{date}', formatMonthDay(expectedBy(row)!, lang))}</p>}
             {row.delivery === 'rejected' && device.phase === 'ready' && <Rejected row={row} device={device} onEdit={onEdit} onError={fail} />}
             {row.tracked && device.phase === 'ready' && (
               <TrackedView

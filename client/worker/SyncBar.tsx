@@ -1,6 +1,6 @@
+import { formatTime } from '../../shared/time'
 import { useLang } from '../i18n/lang'
 import { useDevice, type DeviceState } from './device-store'
-import { formatTime } from './format'
 
 /** When the device last reached the server, and a button to try now. */
 export function SyncBar({ device }: { device: DeviceState }) {

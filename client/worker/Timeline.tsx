@@ -1,8 +1,8 @@
 import type { PublicEvent } from '../../shared/api'
 import { EVENT_LABELS } from '../../shared/event-labels'
 import { REPLY_CHANNEL_LABELS, RATING_LABELS, type Rating, type ReplyChannel } from '../../shared/roles'
+import { formatTime } from '../../shared/time'
 import { pick, useLang } from '../i18n/lang'
-import { formatTime } from './format'
 
 /** The public history of an item, oldest first; replies stand out. Text is always text. */
 export function Timeline({ events }: { events: PublicEvent[] }) {

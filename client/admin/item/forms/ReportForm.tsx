@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import type { Me } from '../../../../shared/admin-api'
 import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../../shared/roles'
-import { formatDay } from '../../format'
+import { formatDate } from '../../../../shared/time'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'
 import { ActionForm } from '../ActionForm'
@@ -25,7 +25,7 @@ export function ReportForm({ item, act, me }: FormProps & { me: Me }) {
           <select id="report-assignment" value={assignmentId} onChange={(e) => setAssignmentId(e.currentTarget.value)}>
             {open.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.unit.name} · {a.responsible.displayName} · {formatDay(a.deadline, lang)}
+                {a.unit.name} · {a.responsible.displayName} · {formatDate(a.deadline, lang)}
               </option>
             ))}
           </select>
