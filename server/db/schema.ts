@@ -2,7 +2,10 @@ import type { ColumnType, Generated } from 'kysely'
 import type { ActorKind, EventKind, Status } from '../../shared/lifecycle'
 import type { Rating, Role } from '../../shared/roles'
 
-/** Database table types. API types live in `shared/api.ts`; `mappers.ts` goes between them. */
+/**
+ * Database table types. API types live in `shared/api.ts` and `shared/admin-api.ts`; the domain
+ * module that reads the rows maps them (`domain/public-view.ts`, `domain/items/list.ts` `toSummary`).
+ */
 export interface Database {
   org_units: OrgUnitTable
   entry_points: EntryPointTable
