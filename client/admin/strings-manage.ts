@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/lang'
 /** Texts of the administration screens: accounts, units, QR codes, templates, own password. */
 export const MANAGE_TEXT = {
   usersTitle: { zh: '账号管理', en: 'Accounts' },
@@ -50,4 +51,4 @@ export const MANAGE_TEXT = {
   kind_central_station: { zh: '中心站', en: 'Central station' },
   kind_station: { zh: '站', en: 'Station' },
   kind_team: { zh: '班组', en: 'Team' },
-} as const satisfies Record<string, { zh: string; en: string }>
+} as const satisfies Record<string, Text>

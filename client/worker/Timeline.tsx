@@ -2,11 +2,12 @@ import type { PublicEvent } from '../../shared/api'
 import { EVENT_LABELS } from '../../shared/event-labels'
 import { REPLY_CHANNEL_LABELS, RATING_LABELS, type Rating, type ReplyChannel } from '../../shared/roles'
 import { formatTime } from '../../shared/time'
-import { pick, useLang } from '../i18n/lang'
+import { pick } from '../i18n/lang'
+import { useText } from './use-text'
 
 /** The public history of an item, oldest first; replies stand out. Text is always text. */
 export function Timeline({ events }: { events: PublicEvent[] }) {
-  const { lang, t } = useLang()
+  const { lang, s } = useText()
   return (
     <ol class="timeline">
       {events.map((event, i) => {
@@ -19,15 +20,15 @@ export function Timeline({ events }: { events: PublicEvent[] }) {
             {event.text && <p class="text">{event.text}</p>}
             {event.data?.officerName && (
               <p class="meta">
-                {t('answeredBy')}
+                {s('answeredBy')}
                 {event.data.officerName}
               </p>
             )}
             {channel && REPLY_CHANNEL_LABELS[channel] && (
               <p class="meta">
-                {t('channel')}
+                {s('channel')}
                 {pick(lang, REPLY_CHANNEL_LABELS[channel])}
-                {event.data?.meetingAt && ` · ${t('meeting')}${event.data.meetingAt} ${event.data.meetingPlace ?? ''}`}
+                {event.data?.meetingAt && ` · ${s('meeting')}${event.data.meetingAt} ${event.data.meetingPlace ?? ''}`}
               </p>
             )}
           </li>
