@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { CATEGORY_IDS } from './categories'
-import { charLength, INT4 } from './limits'
+import { ADMIN_LIMITS, charLength, ENTRY_POINT_CODE, INT4 } from './limits'
 import { STATUSES } from './lifecycle'
 import { OUTCOMES, RATINGS, REPLY_CHANNELS, ROLES } from './roles'
 import { lineSavable, normalizeText } from './text'
@@ -12,20 +12,8 @@ import { isUuidV7 } from './uuid'
  * Schemas of what reviewers send, shared by the admin views and the routes. Messages are
  * error codes from `errors.ts`.
  */
-
-export const ADMIN_LIMITS = {
-  summaryMax: 200,
-  tagMax: 20,
-  tagsMax: 10,
-  textMax: 2000,
-  reasonMax: 500,
-  placeMax: 100,
-  displayNameMax: 50,
-  passwordMin: 10,
-  passwordMax: 200,
-  pageMax: 100,
-  searchMax: 50,
-} as const
+// Moved to limits.ts with the other limits; re-exported for the importers that still look here.
+export { ADMIN_LIMITS }
 
 /** Long text (a reply, a reason, a note): 1 to `max` characters, newlines allowed. */
 const text = (max: number) => longText(1, max, 'text_required', 'text_too_long')
@@ -45,7 +33,7 @@ const calendarDay = v.pipe(v.string(), v.check(isCalendarDay, 'invalid_date'))
 const day = v.pipe(v.string(), v.check((s) => isCalendarDay(s) || isInstant(s), 'invalid_date'))
 
 /** Usernames are made of these; anything else cannot be one, so a login never looks it up. */
-const USERNAME = /^[a-z0-9._-]{2,32}$/
+const USERNAME = new RegExp(`^[a-z0-9._-]{${ADMIN_LIMITS.usernameMin},${ADMIN_LIMITS.usernameMax}}$`)
 
 export const LoginSchema = record({
   username: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(USERNAME, 'invalid_credentials')),
@@ -140,7 +128,7 @@ export const CreateUserSchema = record({
 
 /** The first admin, created through the one-time link the server prints on a fresh install. */
 export const FirstAdminSchema = record({
-  token: v.pipe(v.string(), v.maxLength(100, 'setup_token_invalid')),
+  token: v.pipe(v.string(), v.maxLength(ADMIN_LIMITS.setupTokenMax, 'setup_token_invalid')),
   username,
   displayName,
   password,
@@ -163,35 +151,35 @@ const sort = v.optional(v.pipe(v.number(), v.integer('invalid_request'), v.minVa
 
 export const CreateUnitSchema = record({
   parentId: uuid,
-  name: line(100),
+  name: line(ADMIN_LIMITS.unitNameMax),
   kind: v.picklist(UNIT_KINDS, 'invalid_request'),
   sort,
 })
 
 export const UpdateUnitSchema = record({
-  name: v.optional(line(100)),
+  name: v.optional(line(ADMIN_LIMITS.unitNameMax)),
   kind: v.optional(v.picklist(UNIT_KINDS, 'invalid_request')),
   sort,
 })
 
 export const CreateEntryPointSchema = record({
-  code: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_request')),
-  name: line(100),
+  code: v.pipe(v.string(), v.trim(), v.regex(ENTRY_POINT_CODE, 'invalid_request')),
+  name: line(ADMIN_LIMITS.entryPointNameMax),
   unitId: uuid,
 })
 
 export const UpdateEntryPointSchema = record({
-  name: v.optional(line(100)),
+  name: v.optional(line(ADMIN_LIMITS.entryPointNameMax)),
   unitId: v.optional(uuid),
   active: v.optional(v.boolean()),
 })
 
 /** The union's promised days to answer (shown to the worker after submitting); null: no promise. */
 export const ReplyPromiseSchema = record({
-  days: v.nullable(v.pipe(v.number(), v.integer('invalid_request'), v.minValue(1, 'invalid_request'), v.maxValue(365, 'invalid_request'))),
+  days: v.nullable(v.pipe(v.number(), v.integer('invalid_request'), v.minValue(1, 'invalid_request'), v.maxValue(ADMIN_LIMITS.replyWithinDaysMax, 'invalid_request'))),
 })
 
-export const TemplateSchema = record({ title: line(50), body: text(ADMIN_LIMITS.textMax) })
+export const TemplateSchema = record({ title: line(ADMIN_LIMITS.templateTitleMax), body: text(ADMIN_LIMITS.textMax) })
 
 const flag = v.optional(v.picklist(['0', '1'], 'invalid_query'))
 const list = <T extends string>(allowed: readonly T[]) =>
@@ -210,7 +198,7 @@ export const ItemQuerySchema = record({
   category: list(CATEGORY_IDS),
   rating: list(RATINGS),
   unitId: v.optional(uuid),
-  entryPoint: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_query'))),
+  entryPoint: v.optional(v.pipe(v.string(), v.regex(ENTRY_POINT_CODE, 'invalid_query'))),
   from: v.optional(calendarDay),
   to: v.optional(calendarDay),
   overdue: flag,
@@ -223,7 +211,7 @@ export const ItemQuerySchema = record({
       v.check((s) => charLength(s) <= ADMIN_LIMITS.searchMax, 'invalid_query'),
     ),
   ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'invalid_cursor'))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(ADMIN_LIMITS.cursorMax, 'invalid_cursor'))),
   limit: v.optional(
     v.pipe(
       v.string(),

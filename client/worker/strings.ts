@@ -1,3 +1,4 @@
+import { LIMITS } from '../../shared/limits'
 import type { Text } from '../i18n/lang'
 
 /** Every text of the worker's screens, zh-CN first. The reviewers' texts live in admin/ (another bundle). */
@@ -16,7 +17,10 @@ export const WORKER_TEXT = {
   category: { zh: '类别', en: 'Category' },
   chooseCategory: { zh: '请选择类别', en: 'Choose a category' },
   content: { zh: '意见内容', en: 'Your opinion or suggestion' },
-  contentHint: { zh: '写下您的意见或建议（5 到 2000 字）', en: 'Write your opinion or suggestion (5 to 2000 characters)' },
+  contentHint: {
+    zh: `写下您的意见或建议（${LIMITS.contentMin} 到 ${LIMITS.contentMax} 字）`,
+    en: `Write your opinion or suggestion (${LIMITS.contentMin} to ${LIMITS.contentMax} characters)`,
+  },
   anonymous: { zh: '匿名提交', en: 'Submit anonymously' },
   anonymousHint: {
     zh: '匿名时不记录姓名，也不记录手机或网络信息。凭查询码查看答复。',
@@ -47,7 +51,7 @@ export const WORKER_TEXT = {
   lookupTitle: { zh: '用查询码查看处理进度', en: 'Look up progress by follow-up code' },
   lookup: { zh: '查询', en: 'Look up' },
   lookupNotFound: { zh: '没有找到这个查询码对应的意见。', en: 'No item has this follow-up code.' },
-  lookupInvalid: { zh: '查询码应为 16 位字母和数字。', en: 'A follow-up code has 16 letters and digits.' },
+  lookupInvalid: { zh: `查询码应为 ${LIMITS.followUpCodeLength} 位字母和数字。`, en: `A follow-up code has ${LIMITS.followUpCodeLength} letters and digits.` },
   lookupOffline: { zh: '现在连不上服务器，请联网后再查。', en: 'Cannot reach the server; please try again when online.' },
   addToMine: { zh: '加入我的意见', en: 'Add to my items' },
   timeline: { zh: '处理经过', en: 'History' },
