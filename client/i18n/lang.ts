@@ -38,7 +38,7 @@ export function pick(lang: Lang, text: Text): string {
 }
 
 /** The current language; re-renders on a switch. */
-export function useCurrentLang(): Lang {
+function useCurrentLang(): Lang {
   const [lang, set] = useState<Lang>(current)
   useEffect(() => {
     listeners.add(set)
