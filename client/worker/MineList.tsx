@@ -4,7 +4,7 @@ import type { SubmitItemInput } from '../../shared/validation'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import { formatMonthDay, formatTime } from '../../shared/time'
 import type { MineRow } from '../local-db/db'
-import { pick } from '../i18n/lang'
+import type { Text } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
@@ -17,7 +17,7 @@ interface Props {
 }
 
 export function MineList({ device, onEdit }: Props) {
-  const { lang, s } = useText()
+  const { lang, s, l } = useText()
   const rows = useMine(device)
   const verdicts = useVerdicts(device)
   const [failure, setFailure] = useState<string | null>(null)
@@ -37,7 +37,7 @@ export function MineList({ device, onEdit }: Props) {
         {rows?.map((row) => (
           <li key={row.id} class="card item" data-id={row.id}>
             <p class="item-head">
-              <span class={`badge d-${row.delivery}`}>{badge(row, lang, s)}</span>
+              <span class={`badge d-${row.delivery}`}>{badge(row, s, l)}</span>
               <span>{categoryLabel(row.category, lang)}</span>
               <span class="when">{formatTime(row.createdAt, lang)}</span>
             </p>
@@ -77,10 +77,10 @@ function expectedBy(row: MineRow): string | null {
   return new Date(new Date(row.tracked.receivedAt).getTime() + days * 86_400_000).toISOString()
 }
 
-function badge(row: MineRow, lang: 'zh-CN' | 'en', s: (k: 'pending' | 'received' | 'rejected') => string): string {
+function badge(row: MineRow, s: (k: 'pending' | 'received' | 'rejected') => string, l: (label: Text) => string): string {
   if (row.delivery === 'pending') return s('pending')
   if (row.delivery === 'rejected') return s('rejected')
-  return row.tracked ? pick(lang, WORKER_STATUS_LABELS[row.tracked.status]) : s('received')
+  return row.tracked ? l(WORKER_STATUS_LABELS[row.tracked.status]) : s('received')
 }
 
 function Rejected({ row, device, onEdit, onError }: { row: MineRow; device: Extract<DeviceState, { phase: 'ready' }>; onEdit(row: MineRow, item?: SubmitItemInput): void; onError(error: unknown): void }) {

@@ -3,7 +3,6 @@ import { CATEGORIES } from '../../shared/categories'
 import { errorMessage } from '../../shared/errors'
 import { LIMITS, charLength } from '../../shared/limits'
 import type { FieldError } from '../../shared/validation'
-import { pick } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import { isQuotaError, startDevice } from './device-store'
 import { EMPTY_DRAFT, FORM_ID, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
@@ -23,7 +22,7 @@ interface Props {
 }
 
 export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
-  const { lang, s } = useText()
+  const { lang, s, l } = useText()
   const entry = place.state
   const [fields, setFields] = useState<DraftFields>(initial ?? EMPTY_DRAFT)
   const [restored, setRestored] = useState<'no' | 'yes' | 'done'>('no')
@@ -110,7 +109,7 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
         <option value="">{s('chooseCategory')}</option>
         {CATEGORIES.map((c) => (
           <option key={c.id} value={c.id}>
-            {pick(lang, c)}
+            {l(c)}
           </option>
         ))}
       </select>

@@ -3,7 +3,6 @@ import type { TrackedItem } from '../../shared/api'
 import { categoryLabel } from '../../shared/categories'
 import { RATINGS, RATING_LABELS, type Rating } from '../../shared/roles'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
-import { pick } from '../i18n/lang'
 import type { VerdictRow } from '../local-db/db'
 import { Timeline } from './Timeline'
 import { sendVerdict } from './track-api'
@@ -24,7 +23,7 @@ interface Props {
 
 /** What the server said about one item: status, history and the answer; then the worker's say. */
 export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop, withHead = true }: Props) {
-  const { lang, s } = useText()
+  const { lang, s, l } = useText()
   const [rating, setRating] = useState<Rating | ''>('')
   const [text, setText] = useState('')
   const [message, setMessage] = useState<string | null>(null)
@@ -69,7 +68,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
       {withHead && (
         <p>
           {s('statusLabel')}
-          <strong class={`status s-${item.status}`}>{pick(lang, WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
+          <strong class={`status s-${item.status}`}>{l(WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
         </p>
       )}
       <Timeline events={item.events} />
@@ -78,7 +77,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
           <p class="hint">{s('mergedNote')}</p>
           <p>
             {s('statusLabel')}
-            <strong>{pick(lang, WORKER_STATUS_LABELS[item.mergedInto.status])}</strong>
+            <strong>{l(WORKER_STATUS_LABELS[item.mergedInto.status])}</strong>
           </p>
           <Timeline events={item.mergedInto.events} />
         </div>
@@ -86,7 +85,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
       {answered && verdict && (
         <p class="meta">
           {s('yourRating')}
-          {pick(lang, RATING_LABELS[verdict])}
+          {l(RATING_LABELS[verdict])}
           {waitingRating && ` · ${s('pending')}`}
         </p>
       )}
@@ -109,7 +108,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
             {RATINGS.map((r) => (
               <label key={r} class="check">
                 <input type="radio" name={`rating-${item.id}`} value={r} checked={rating === r} onChange={() => setRating(r)} />
-                {pick(lang, RATING_LABELS[r])}
+                {l(RATING_LABELS[r])}
               </label>
             ))}
           </div>
