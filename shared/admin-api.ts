@@ -1,6 +1,8 @@
 import type { CategoryId } from './categories'
 import type { Action, ActorKind, EventKind, Status } from './lifecycle'
-import type { Outcome, Rating, Role } from './roles'
+import type { Outcome } from './outcomes'
+import type { Rating } from './ratings'
+import type { Role } from './roles'
 
 /** A unit as reviewers see it: its name and the names above it, root first. */
 export interface UnitRef {
@@ -129,8 +131,8 @@ export interface ItemDetail extends ItemSummary {
   duplicates: Array<{ id: string; status: Status }>
   assignments: AssignmentView[]
   events: AdminEvent[]
-  /** What this reviewer may do now: lifecycle actions plus `classify`, `note`, `reveal`. */
-  allowed: Array<Action | 'classify' | 'note' | 'reveal'>
+  /** What this reviewer may do now, in the lifecycle table's order. */
+  allowed: Action[]
 }
 
 export interface ReplyTemplateView {

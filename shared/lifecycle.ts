@@ -1,129 +1,130 @@
+import type { GenericSchema, InferOutput } from 'valibot'
+import {
+  ClassificationSchema,
+  CloseSchema,
+  DispatchSchema,
+  MergeSchema,
+  NoteSchema,
+  ReasonSchema,
+  ReplySchema,
+  ReportSchema,
+  RevealSchema,
+} from './schemas/item-actions'
+import { STATUSES, type Status } from './statuses'
+
 /**
  * The life of a suggestion, defined once. Everything else (the status type, the database
- * CHECK constraint, which buttons a reviewer sees, which events a worker sees) derives from
- * these tables.
+ * CHECK constraints, the server's checks, which buttons and forms a reviewer sees, which
+ * events a worker sees) derives from these tables.
  */
 
-/** Every status a suggestion can have on the server, in the order of a normal life. */
-export const STATUSES = [
-  'submitted',
-  'accepted',
-  'dispatched',
-  'reported',
-  'replied',
-  'closed',
-  'merged',
-  'declined',
-] as const
-
-export type Status = (typeof STATUSES)[number]
+export { ANSWERED_STATUSES, STATUSES, type Status } from './statuses'
 
 /** Who performs an action. `worker` is the anonymous or named submitter, acting by follow-up code. */
 export type ActorKind = 'worker' | 'officer' | 'handler' | 'leader' | 'system'
 
+/** One action on an item. */
+interface ActionRule {
+  /** The statuses it may start from. */
+  from: readonly Status[]
+  /** The status it leads to; null when the item keeps its status. */
+  to: Status | null
+  /** Who may perform it: nobody else, whatever the status. */
+  by: readonly ActorKind[]
+  /** What a reviewer sends for it. */
+  body: GenericSchema
+  /** The admin form that asks for it (accepting and reclassifying share one, so do the two reasons). */
+  form: 'classify' | 'dispatch' | 'report' | 'reply' | 'close' | 'reason' | 'merge' | 'note' | 'reveal'
+  /** Its button: the next step of a normal life is primary, side actions plain, a refusal danger. */
+  tone: 'primary' | 'plain' | 'danger'
+}
+
+const NOT_MERGED = STATUSES.filter((s) => s !== 'merged')
+
 /**
- * Every allowed status change: the action, the statuses it may start from, the status it
- * leads to, and who may perform it. Any pair not listed here is refused.
+ * Every action on an item, in the order the admin view offers them (the next step of a normal
+ * life first). Any status, actor or action not listed here is refused.
  */
-export const TRANSITIONS = {
+export const ACTIONS = {
   /** The union takes the item in and classifies it. */
-  accept: { from: ['submitted'], to: 'accepted', by: ['officer'] },
-  /** Declined with a reason the worker sees. */
-  decline: { from: ['submitted', 'accepted'], to: 'declined', by: ['officer'] },
-  /** A duplicate of another item; its worker follows the main item's answer. */
-  merge: { from: ['submitted', 'accepted'], to: 'merged', by: ['officer'] },
-  /** Sent to a unit with leader, responsible person and deadline; may be repeated for more units. */
-  dispatch: { from: ['accepted', 'dispatched', 'reported'], to: 'dispatched', by: ['officer'] },
+  accept: { from: ['submitted'], to: 'accepted', by: ['officer'], body: ClassificationSchema, form: 'classify', tone: 'primary' },
   /** The last open dispatch has been reported back by its unit. */
-  report: { from: ['dispatched'], to: 'reported', by: ['handler', 'officer'] },
+  report: { from: ['dispatched'], to: 'reported', by: ['handler', 'officer'], body: ReportSchema, form: 'report', tone: 'primary' },
+  /** Sent to a unit with leader, responsible person and deadline; may be repeated for more units. */
+  dispatch: { from: ['accepted', 'dispatched', 'reported'], to: 'dispatched', by: ['officer'], body: DispatchSchema, form: 'dispatch', tone: 'primary' },
   /** The union answers the worker (directly after acceptance, or after the report). */
-  reply: { from: ['accepted', 'reported'], to: 'replied', by: ['officer'] },
+  reply: { from: ['accepted', 'reported'], to: 'replied', by: ['officer'], body: ReplySchema, form: 'reply', tone: 'primary' },
   /** The loop is closed. */
-  close: { from: ['replied'], to: 'closed', by: ['officer'] },
-  /** Back to the union: the worker was not satisfied, or the union reopens it. */
-  reopen: { from: ['replied', 'closed', 'declined'], to: 'accepted', by: ['worker', 'officer'] },
-} as const satisfies Record<
-  string,
-  { from: readonly Status[]; to: Status; by: readonly ActorKind[] }
->
+  close: { from: ['replied'], to: 'closed', by: ['officer'], body: CloseSchema, form: 'close', tone: 'primary' },
+  /** Back to the union: the worker was not satisfied (by rating), or the union reopens it. */
+  reopen: { from: ['replied', 'closed', 'declined'], to: 'accepted', by: ['worker', 'officer'], body: ReasonSchema, form: 'reason', tone: 'plain' },
+  /** Declined with a reason the worker sees. */
+  decline: { from: ['submitted', 'accepted'], to: 'declined', by: ['officer'], body: ReasonSchema, form: 'reason', tone: 'danger' },
+  /** A duplicate of another item; its worker follows the main item's answer. */
+  merge: { from: ['submitted', 'accepted'], to: 'merged', by: ['officer'], body: MergeSchema, form: 'merge', tone: 'plain' },
+  /** A new category, summary, tags or proposal mark; a merged item follows its main item instead. */
+  classify: { from: NOT_MERGED, to: null, by: ['officer'], body: ClassificationSchema, form: 'classify', tone: 'plain' },
+  /** An internal note on the timeline. */
+  note: { from: STATUSES, to: null, by: ['officer', 'handler', 'leader'], body: NoteSchema, form: 'note', tone: 'plain' },
+  /** Shows a named submitter to one handler or leader, with a reason. */
+  reveal: { from: STATUSES, to: null, by: ['officer'], body: RevealSchema, form: 'reveal', tone: 'plain' },
+} as const satisfies Record<string, ActionRule>
 
-export type Action = keyof typeof TRANSITIONS
+export type Action = keyof typeof ACTIONS
 
-export const ACTIONS = Object.keys(TRANSITIONS) as Action[]
+export const ACTION_NAMES = Object.keys(ACTIONS) as Action[]
 
-/** Statuses the union no longer has to act on. */
-export const FINAL_STATUSES = ['closed', 'merged', 'declined'] as const satisfies readonly Status[]
+/** The actions that change the item's status. */
+export type Transition = { [A in Action]: (typeof ACTIONS)[A]['to'] extends Status ? A : never }[Action]
 
-/** The outcome of asking for a status change: a value, never an exception. */
+const TRANSITIONS = ACTION_NAMES.filter((a): a is Transition => ACTIONS[a].to !== null)
+
+/** What a reviewer sends for `A`, once its schema has run. */
+export type ActionBody<A extends Action> = InferOutput<(typeof ACTIONS)[A]['body']>
+
+export function isAction(name: string): name is Action {
+  return (ACTION_NAMES as string[]).includes(name)
+}
+
+/** Whether `actor` may ever perform `action` (the status then decides). */
+export function performedBy(action: Action, actor: ActorKind): boolean {
+  return (ACTIONS[action].by as readonly ActorKind[]).includes(actor)
+}
+
+/** The outcome of asking for an action: a value, never an exception. `to` is null when the status stays. */
 export type TransitionResult =
-  | { ok: true; action: Action; from: Status; to: Status }
+  | { ok: true; action: Action; from: Status; to: Status | null }
   | { ok: false; code: 'transition_not_allowed'; action: Action; from: Status; allowed: Action[] }
   | { ok: false; code: 'actor_not_allowed'; action: Action; from: Status; actor: ActorKind }
 
 /** Applies `action` to an item in `status`, performed by `actor`. Pure. */
 export function transition(status: Status, action: Action, actor: ActorKind): TransitionResult {
-  const rule = TRANSITIONS[action]
-  if (!(rule.from as readonly Status[]).includes(status)) {
+  const rule: ActionRule = ACTIONS[action]
+  if (!rule.from.includes(status)) {
     return { ok: false, code: 'transition_not_allowed', action, from: status, allowed: actionsFrom(status) }
   }
-  if (!(rule.by as readonly ActorKind[]).includes(actor)) {
-    return { ok: false, code: 'actor_not_allowed', action, from: status, actor }
-  }
+  if (!performedBy(action, actor)) return { ok: false, code: 'actor_not_allowed', action, from: status, actor }
   return { ok: true, action, from: status, to: rule.to }
 }
 
-/** The actions that may start from `status`, optionally only those `actor` may perform. */
+/** The actions that may start from `status`, optionally only those `actor` may perform, in the table's order. */
 export function actionsFrom(status: Status, actor?: ActorKind): Action[] {
-  return ACTIONS.filter((action) => {
-    const rule = TRANSITIONS[action]
-    return (
-      (rule.from as readonly Status[]).includes(status) &&
-      (actor === undefined || (rule.by as readonly ActorKind[]).includes(actor))
-    )
+  return ACTION_NAMES.filter((action) => {
+    const rule: ActionRule = ACTIONS[action]
+    return rule.from.includes(status) && (actor === undefined || performedBy(action, actor))
   })
 }
 
-export function isStatus(value: unknown): value is Status {
-  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value)
-}
+/** Event kinds that are not actions on the table: the item's creation, partial reports, the worker's say. */
+const OTHER_EVENT_KINDS = ['submit', 'assignment_report', 'rate', 'message'] as const
 
-export function isFinal(status: Status): boolean {
-  return (FINAL_STATUSES as readonly Status[]).includes(status)
-}
+export type EventKind = Action | (typeof OTHER_EVENT_KINDS)[number]
+
+/** Every kind of event; the database's CHECK constraint lists the same (a test compares them). */
+export const EVENT_KINDS: readonly EventKind[] = [...ACTION_NAMES, ...OTHER_EVENT_KINDS]
 
 /**
- * Event kinds that are not status changes: the item's creation, and what happens around
- * the transitions (notes, ratings, reveals of identity, reclassification).
+ * Event kinds a worker may see on their own item's timeline: every status change, and their own
+ * and the item's creation; never notes, reclassifications, partial reports or reveals.
  */
-export const OTHER_EVENT_KINDS = [
-  'submit',
-  'classify',
-  'note',
-  'assignment_report',
-  'rate',
-  'message',
-  'reveal',
-] as const
-
-export const EVENT_KINDS = [...OTHER_EVENT_KINDS, ...(Object.keys(TRANSITIONS) as Action[])] as const
-
-export type EventKind = (typeof OTHER_EVENT_KINDS)[number] | Action
-
-/** Event kinds a worker may see on their own item's timeline (never notes or reveals). */
-export const PUBLIC_EVENT_KINDS = [
-  'submit',
-  'accept',
-  'decline',
-  'merge',
-  'dispatch',
-  'report',
-  'reply',
-  'close',
-  'reopen',
-  'rate',
-  'message',
-] as const satisfies readonly EventKind[]
-
-export function isPublicEventKind(kind: string): boolean {
-  return (PUBLIC_EVENT_KINDS as readonly string[]).includes(kind)
-}
+export const PUBLIC_EVENT_KINDS: readonly EventKind[] = ['submit', ...TRANSITIONS, 'rate', 'message']

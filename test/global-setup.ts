@@ -47,7 +47,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(dir, { recursive: true, force: true })
     if (postgresTemplate && POSTGRES_URL) {
       const admin = connectPostgres(POSTGRES_URL, { max: 1 })
-      await sql.raw(`drop database if exists ${postgresTemplate} with (force)`).execute(admin.db)
+      // The workers' copies (named after the template) first, then the template.
+      const { rows } = await sql<{ datname: string }>`select datname from pg_database where starts_with(datname, ${postgresTemplate + '_'})`.execute(admin.db)
+      for (const { datname } of [...rows, { datname: postgresTemplate }]) {
+        await sql.raw(`drop database if exists ${datname} with (force)`).execute(admin.db)
+      }
       await admin.close()
     }
   }

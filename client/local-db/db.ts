@@ -1,7 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie'
 import type { TrackedItem } from '../../shared/api'
 import type { ErrorCode } from '../../shared/errors'
-import type { Rating } from '../../shared/roles'
+import type { Rating } from '../../shared/ratings'
 import type { SubmitItemInput } from '../../shared/validation'
 
 /** What the worker is typing, saved as they type: one per device. */

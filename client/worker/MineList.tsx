@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import { categoryLabel } from '../../shared/categories'
+import { isAnswered } from '../../shared/statuses'
 import type { SubmitItemInput } from '../../shared/validation'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import { formatMonthDay, formatTime } from '../../shared/time'
@@ -67,13 +68,11 @@ export function MineList({ device, onEdit }: Props) {
   )
 }
 
-// Still waiting for the union's answer: received, and not answered, declined or merged yet.
-const OPEN = ['submitted', 'accepted', 'dispatched', 'reported']
-
 /** When the union promised to answer this item by, if it promised a time and has not answered yet. */
 function expectedBy(row: MineRow): string | null {
   const days = row.tracked?.entryPoint?.replyWithinDays
-  if (!row.tracked || !days || !OPEN.includes(row.tracked.status)) return null
+  // Only while the union still owes the answer: not answered (declined counts) or merged yet.
+  if (!row.tracked || !days || isAnswered(row.tracked.status) || row.tracked.status === 'merged') return null
   return new Date(new Date(row.tracked.receivedAt).getTime() + days * 86_400_000).toISOString()
 }
 

@@ -1,6 +1,7 @@
 import type { PublicEvent } from '../../shared/api'
 import { EVENT_LABELS } from '../../shared/event-labels'
-import { REPLY_CHANNEL_LABELS, RATING_LABELS, type Rating, type ReplyChannel } from '../../shared/roles'
+import { REPLY_CHANNEL_LABELS, type ReplyChannel } from '../../shared/reply-channels'
+import { RATING_LABELS, type Rating } from '../../shared/ratings'
 import { formatTime } from '../../shared/time'
 import { useText } from './use-text'
 

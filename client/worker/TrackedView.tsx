@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { TrackedItem } from '../../shared/api'
 import { categoryLabel } from '../../shared/categories'
-import { RATINGS, RATING_LABELS, type Rating } from '../../shared/roles'
+import { isRatable, RATINGS, RATING_LABELS, type Rating } from '../../shared/ratings'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import type { VerdictRow } from '../local-db/db'
 import { Timeline } from './Timeline'
@@ -30,8 +30,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
   // The verdict or message just put on the phone: "saved on the phone" only while it waits there.
   const [queuedId, setQueuedId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  // A merged item is answered through its main item, whose own worker rates it (the server refuses it here).
-  const answered = item.status === 'replied' || item.status === 'closed'
+  const ratable = isRatable(item.status)
   const waitingRating = pending.find((v) => v.kind === 'rate' && v.state === 'queued')?.body.rating
   const verdict = waitingRating ?? latestVerdict(item)
 
@@ -82,7 +81,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
           <Timeline events={item.mergedInto.events} />
         </div>
       )}
-      {answered && verdict && (
+      {ratable && verdict && (
         <p class="meta">
           {s('yourRating')}
           {l(RATING_LABELS[verdict])}
@@ -101,7 +100,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
             )}
           </p>
         ))}
-      {answered && !verdict && (
+      {ratable && !verdict && (
         <fieldset class="verdict">
           <legend>{s('rateTitle')}</legend>
           <div class="row">
@@ -119,7 +118,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
           </button>
         </fieldset>
       )}
-      {!answered && item.status !== 'merged' && (
+      {!ratable && item.status !== 'merged' && (
         <details class="verdict">
           <summary>{s('messageTitle')}</summary>
           <textarea aria-label={s('messageTitle')} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />

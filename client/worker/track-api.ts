@@ -1,5 +1,5 @@
 import type { TrackResponse, TrackedItem } from '../../shared/api'
-import type { Rating } from '../../shared/roles'
+import type { Rating } from '../../shared/ratings'
 import { getLang } from '../i18n/lang'
 import { browserFetch, postJson } from '../sync/request'
 

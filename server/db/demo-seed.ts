@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Database, UnitKind } from './schema'
+import type { UnitKind } from '../../shared/unit-kinds'
+import type { Database } from './schema'
 
 interface UnitSpec {
   name: string

@@ -1,10 +1,14 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ActorKind, EventKind, Status } from '../../shared/lifecycle'
-import type { Rating, Role } from '../../shared/roles'
+import type { Outcome } from '../../shared/outcomes'
+import type { Rating } from '../../shared/ratings'
+import type { Role } from '../../shared/roles'
+import type { UnitKind } from '../../shared/unit-kinds'
 
 /**
- * Database table types. API types live in `shared/api.ts` and `shared/admin-api.ts`; the domain
- * module that reads the rows maps them (`domain/public-view.ts`, `domain/items/list.ts` `toSummary`).
+ * Database table types; value lists (statuses, roles, kinds) come from `shared/`. API types live in
+ * `shared/api.ts` and `shared/admin-api.ts`; the domain module that reads the rows maps them
+ * (`domain/public-view.ts`, `domain/items/list.ts` `toSummary`).
  */
 export interface Database {
   org_units: OrgUnitTable
@@ -21,9 +25,6 @@ export interface Database {
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
-
-export const UNIT_KINDS = ['company', 'plant', 'area', 'office', 'central_station', 'station', 'team'] as const
-export type UnitKind = (typeof UNIT_KINDS)[number]
 
 export interface OrgUnitTable {
   id: Generated<string>
@@ -126,8 +127,6 @@ export interface RateLimitTable {
   count: number
 }
 
-export type AssignmentOutcome = 'completed' | 'partial' | 'cannot'
-
 export interface AssignmentTable {
   id: Generated<string>
   suggestion_id: string
@@ -137,7 +136,7 @@ export interface AssignmentTable {
   deadline: ColumnType<Date, Date | string, Date | string>
   instructions: string | null
   state: ColumnType<'open' | 'reported', 'open' | 'reported' | undefined, 'open' | 'reported'>
-  outcome: AssignmentOutcome | null
+  outcome: Outcome | null
   report_text: string | null
   reported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   reported_by: string | null

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { ChangePasswordSchema } from '../../shared/admin-validation'
+import { ChangePasswordSchema } from '../../shared/schemas/auth'
 import { validate } from '../../shared/validation'
 import { requireSession } from '../auth/middleware'
 import { hashPassword, verifyPassword } from '../auth/passwords'

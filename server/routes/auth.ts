@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Me } from '../../shared/admin-api'
-import { LoginSchema } from '../../shared/admin-validation'
+import { LoginSchema } from '../../shared/schemas/auth'
 import { validate } from '../../shared/validation'
 import { checkOrigin, requireSession, SESSION_COOKIE } from '../auth/middleware'
 import { DUMMY_HASH, verifyPassword } from '../auth/passwords'

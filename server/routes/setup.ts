@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { FirstAdminSchema } from '../../shared/admin-validation'
+import { FirstAdminSchema } from '../../shared/schemas/auth'
 import { validate } from '../../shared/validation'
 import { checkOrigin } from '../auth/middleware'
 import type { SetupToken } from '../auth/setup-token'

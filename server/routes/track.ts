@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { RateSchema, WorkerMessageSchema } from '../../shared/admin-validation'
+import { RateSchema, WorkerMessageSchema } from '../../shared/schemas/track'
 import { TrackRequestSchema, validate } from '../../shared/validation'
 import { messageItem, rateItem } from '../domain/items/worker'
 import { publicItem } from '../domain/public-view'

@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
 import { createApp } from '../../server/app'
 import type { SetupToken } from '../../server/auth/setup-token'
-import { createTestDb, POSTGRES_URL, type TestDb } from '../helpers/test-db'
+import { POSTGRES_URL, sharedTestDb, type TestDb } from '../helpers/test-db'
 
 /** Debian's Chromium, with the flags this machine needs. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -45,7 +45,8 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void, option
     let ctx: E2E | undefined
     const cleanups: Array<() => Promise<void> | void> = []
     beforeAll(async () => {
-      const db = await createTestDb(dialect)
+      const db = await sharedTestDb(dialect)
+      await db.reset()
       const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir: STATIC_DIR, logRequests: false, setupToken: options.setupToken })
       const drops = new Set<string>()
       const requests: string[] = []

@@ -1,6 +1,6 @@
 import type { ItemSummary } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
-import { RATING_LABELS } from '../../../shared/roles'
+import { RATING_LABELS } from '../../../shared/ratings'
 import { formatDate, formatTime } from '../../../shared/time'
 import { itemHref } from '../route'
 import { StatusBadge } from '../ui/StatusBadge'

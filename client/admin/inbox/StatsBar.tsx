@@ -1,5 +1,5 @@
 import type { Stats } from '../../../shared/admin-api'
-import { RATING_LABELS, RATINGS } from '../../../shared/roles'
+import { RATING_LABELS, RATINGS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { STATUSES } from '../../../shared/lifecycle'
 import { api } from '../api'

@@ -1,20 +1,24 @@
 import type { ComponentChildren } from 'preact'
+import { ACTIONS, type Action } from '../../../shared/lifecycle'
 import { Message } from '../ui/Message'
 import { useSubmit } from '../ui/use-submit'
+import { useText } from '../use-text'
 
 interface Props {
+  action: Action
   title: string
-  /** The button's text: the action's own name (受理, 交办, 答复 …). */
-  button: string
   onSubmit: () => Promise<void>
-  /** The next step of the item's life is red; side actions are plain; declining is outlined red. */
-  tone?: 'primary' | 'plain' | 'danger'
   children?: ComponentChildren
 }
 
-/** The frame of every action form: heading, fields, error text, one submit button. */
-export function ActionForm({ title, button, onSubmit, tone = 'primary', children }: Props) {
+/**
+ * The frame of every action form: heading, fields, error text, one submit button named after
+ * the action (受理, 交办, 答复 …) and toned by the lifecycle table.
+ */
+export function ActionForm({ action, title, onSubmit, children }: Props) {
+  const { s } = useText()
   const { busy, error, run } = useSubmit()
+  const tone = ACTIONS[action].tone
   return (
     <form
       class="adm-card adm-action"
@@ -27,7 +31,7 @@ export function ActionForm({ title, button, onSubmit, tone = 'primary', children
       {children}
       <Message text={error} />
       <button type="submit" class={tone === 'primary' ? 'adm-primary' : tone === 'danger' ? 'adm-danger' : undefined} disabled={busy}>
-        {button}
+        {s(action)}
       </button>
     </form>
   )

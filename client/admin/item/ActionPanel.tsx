@@ -1,4 +1,6 @@
+import type { ComponentType } from 'preact'
 import type { ItemDetail, Me } from '../../../shared/admin-api'
+import { ACTION_NAMES, ACTIONS, type Action } from '../../../shared/lifecycle'
 import { useText } from '../use-text'
 import type { Act } from './act'
 import { ClassifyForm } from './forms/ClassifyForm'
@@ -10,44 +12,36 @@ import { ReasonForm } from './forms/ReasonForm'
 import { ReplyForm } from './forms/ReplyForm'
 import { ReportForm } from './forms/ReportForm'
 import { RevealForm } from './forms/RevealForm'
+import type { FormProps } from './forms/types'
 
-type Allowed = ItemDetail['allowed'][number]
+type FormKind = (typeof ACTIONS)[Action]['form']
+type ActionsOf<F extends FormKind> = { [A in Action]: (typeof ACTIONS)[A]['form'] extends F ? A : never }[Action]
 
-// The next step of a normal life comes first; side exits and notes after it.
-const ORDER: Allowed[] = ['accept', 'report', 'dispatch', 'reply', 'close', 'reopen', 'decline', 'merge', 'classify', 'note', 'reveal']
+/** The component of each form kind the lifecycle table names. */
+const FORMS: { [F in FormKind]: ComponentType<FormProps<ActionsOf<F>>> } = {
+  classify: ClassifyForm,
+  dispatch: DispatchForm,
+  report: ReportForm,
+  reply: ReplyForm,
+  close: CloseForm,
+  reason: ReasonForm,
+  merge: MergeForm,
+  note: NoteForm,
+  reveal: RevealForm,
+}
 
-/** A form for exactly the actions the server says this reviewer may take now. */
+/** A form for exactly the actions the server says this reviewer may take now, in the table's order. */
 export function ActionPanel({ item, me, act }: { item: ItemDetail; me: Me; act: Act }) {
   const { s } = useText()
   // Accepting classifies too: a second classification form would only repeat it.
-  const shown = ORDER.filter((a) => item.allowed.includes(a) && !(a === 'classify' && item.allowed.includes('accept')))
+  const shown = ACTION_NAMES.filter((a) => item.allowed.includes(a) && !(a === 'classify' && item.allowed.includes('accept')))
   if (!shown.length) return <p class="adm-empty">{s('noActions')}</p>
-  const props = { item, act }
   return (
     <>
       {shown.map((action) => {
-        switch (action) {
-          case 'accept':
-          case 'classify':
-            return <ClassifyForm key={action} {...props} mode={action} />
-          case 'dispatch':
-            return <DispatchForm key={action} {...props} />
-          case 'report':
-            return <ReportForm key={action} {...props} me={me} />
-          case 'reply':
-            return <ReplyForm key={action} {...props} />
-          case 'close':
-            return <CloseForm key={action} {...props} />
-          case 'decline':
-          case 'reopen':
-            return <ReasonForm key={action} {...props} mode={action} />
-          case 'merge':
-            return <MergeForm key={action} {...props} />
-          case 'note':
-            return <NoteForm key={action} {...props} />
-          case 'reveal':
-            return <RevealForm key={action} {...props} />
-        }
+        // The table pairs each action with its form; TypeScript cannot follow the pair through the lookup.
+        const Form = FORMS[ACTIONS[action].form] as ComponentType<FormProps>
+        return <Form key={action} item={item} me={me} act={act} action={action} />
       })}
     </>
   )

@@ -1,5 +1,5 @@
 import type { AssignmentView } from '../../../shared/admin-api'
-import { OUTCOME_LABELS } from '../../../shared/roles'
+import { OUTCOME_LABELS } from '../../../shared/outcomes'
 import { formatDate, formatTime } from '../../../shared/time'
 import { useText } from '../use-text'
 

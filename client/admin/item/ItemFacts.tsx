@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import type { ItemDetail } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
-import { RATING_LABELS } from '../../../shared/roles'
+import { RATING_LABELS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { formatTime } from '../../../shared/time'
 import { withNote } from '../format'

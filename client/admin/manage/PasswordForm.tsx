@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { ADMIN_LIMITS } from '../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { api, ApiFailure } from '../api'
 import { Field } from '../ui/Field'
 import { FormFooter } from '../ui/FormFooter'

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { ReplyTemplateView } from '../../../shared/admin-api'
-import { ADMIN_LIMITS } from '../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { api } from '../api'
 import { fill } from '../format'
 import { Field } from '../ui/Field'

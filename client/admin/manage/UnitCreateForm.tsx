@@ -7,7 +7,8 @@ import { FormFooter } from '../ui/FormFooter'
 import { UnitField } from '../ui/UnitField'
 import { useSubmit } from '../ui/use-submit'
 import { useText } from '../use-text'
-import { UnitKindSelect, type UnitKind } from './UnitKindSelect'
+import type { UnitKind } from '../../../shared/unit-kinds'
+import { UnitKindSelect } from './UnitKindSelect'
 
 export function UnitCreateForm({ units, onCreated }: { units: UnitView[]; onCreated: () => void }) {
   const { s } = useText()

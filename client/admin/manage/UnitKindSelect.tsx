@@ -1,9 +1,7 @@
-import { UNIT_KINDS } from '../../../shared/admin-validation'
+import { UNIT_KINDS, type UnitKind } from '../../../shared/unit-kinds'
 import type { TextKey } from '../strings'
 import { Field } from '../ui/Field'
 import { useText } from '../use-text'
-
-export type UnitKind = (typeof UNIT_KINDS)[number]
 
 export const kindKey = (kind: string) => `kind_${kind}` as TextKey
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { UnitView, UserView } from '../../../shared/admin-api'
-import { ADMIN_LIMITS } from '../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import type { Role } from '../../../shared/roles'
 import { api } from '../api'
 import { Field } from '../ui/Field'

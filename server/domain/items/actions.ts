@@ -1,29 +1,32 @@
 import type { Kysely } from 'kysely'
-import type { ActionBody, ItemActionName } from '../../../shared/admin-validation'
+import { performedBy, type Action, type ActionBody } from '../../../shared/lifecycle'
+import { actorKindOf } from '../../../shared/roles'
 import { todayInChina, dayEnd } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
 import { unitInScope } from '../units'
 import { visibleTo } from './access'
-import { mayReport, roleMay } from './allowed'
-import { applyChange, applyTransition, checkVersion, lockItem, writeEvent, type Actor, type LockedItem, type Trx } from './write'
+import { mayReport } from './allowed'
+import { applyChange, applyTransition, checkAction, checkVersion, lockItem, writeEvent, type Actor, type LockedItem, type Trx } from './write'
 
 type Item = NonNullable<LockedItem>
 
 /**
  * Runs one reviewer action on one item in one transaction: role (403), visibility (404),
- * the version the reviewer saw (409), then the action itself through the shared lifecycle.
+ * the version the reviewer saw (409), the item's status (409), all from the shared lifecycle's
+ * table; then the action's own work.
  */
-export async function performAction<A extends ItemActionName>(
+export async function performAction<A extends Action>(
   db: Kysely<Database>,
   user: SessionUser,
   id: string,
   action: A,
   body: ActionBody<A>,
 ): Promise<void> {
-  if (!roleMay(user.role, action)) throw new ApiError('forbidden')
-  const actor: Actor = { kind: user.role === 'admin' ? 'system' : user.role, userId: user.id }
+  const kind = actorKindOf(user.role)
+  if (!kind || !performedBy(action, kind)) throw new ApiError('forbidden')
+  const actor: Actor = { kind, userId: user.id }
   await db.transaction().execute(async (trx) => {
     const visible = await trx.selectFrom('suggestions as s').select('s.id').where('s.id', '=', id).where(visibleTo(user)).executeTakeFirst()
     if (!visible) throw new ApiError('not_found')
@@ -32,11 +35,12 @@ export async function performAction<A extends ItemActionName>(
     const item = await lockItem(trx, id)
     if (!item) throw new ApiError('not_found')
     checkVersion(item, (body as { version?: number }).version)
+    checkAction(item, action, kind)
     await HANDLERS[action](trx, user, item, actor, body as never)
   })
 }
 
-type Handler<A extends ItemActionName> = (trx: Trx, user: SessionUser, item: Item, actor: Actor, body: ActionBody<A>) => Promise<void>
+type Handler<A extends Action> = (trx: Trx, user: SessionUser, item: Item, actor: Actor, body: ActionBody<A>) => Promise<void>
 
 const classification = (b: ActionBody<'accept'>) => ({
   ...(b.category !== undefined ? { category: b.category } : {}),
@@ -45,13 +49,12 @@ const classification = (b: ActionBody<'accept'>) => ({
   ...(b.proposal !== undefined ? { is_proposal: b.proposal } : {}),
 })
 
-const HANDLERS: { [A in ItemActionName]: Handler<A> } = {
+const HANDLERS: { [A in Action]: Handler<A> } = {
   accept: async (trx, _user, item, actor, b) => {
     await applyTransition(trx, item, 'accept', actor, {}, classification(b))
   },
 
   classify: async (trx, _user, item, actor, b) => {
-    if (item.status === 'merged') throw new ApiError('transition_not_allowed')
     const changes = classification(b)
     await applyChange(trx, item, 'classify', actor, { data: changes }, changes)
   },

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { ItemPage, ItemSummary } from '../../../shared/admin-api'
-import type { ItemQuery } from '../../../shared/admin-validation'
+import type { ItemQuery } from '../../../shared/schemas/item-query'
 import type { CategoryId } from '../../../shared/categories'
 import { dayEnd, dayStart, isInstant } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'

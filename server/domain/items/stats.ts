@@ -1,14 +1,14 @@
 import { sql, type Kysely } from 'kysely'
 import type { Stats } from '../../../shared/admin-api'
-import { STATUSES, type Status } from '../../../shared/lifecycle'
-import { RATINGS, type Rating } from '../../../shared/roles'
+import { ANSWERED_STATUSES, STATUSES, type Status } from '../../../shared/lifecycle'
+import { RATINGS, type Rating } from '../../../shared/ratings'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { visibleTo } from './access'
 
 /**
- * The field report's two targets over what this reviewer sees. Reply rate: items with an answer
- * (replied, closed, declined with a reason) over items needing one (all but merged duplicates).
+ * The field report's two targets over what this reviewer sees. Reply rate: answered items (see
+ * `ANSWERED_STATUSES`) over items needing an answer (all but merged duplicates).
  * Implementation rate: dispatches reported completed over dispatches reported back.
  */
 export async function itemStats(db: Kysely<Database>, user: SessionUser, now = new Date()): Promise<Stats> {
@@ -37,7 +37,7 @@ export async function itemStats(db: Kysely<Database>, user: SessionUser, now = n
   for (const r of ratingRows) if (r.rating) satisfaction[r.rating] = Number(r.n)
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0)
   const needing = total - byStatus.merged
-  const answered = byStatus.replied + byStatus.closed + byStatus.declined
+  const answered = ANSWERED_STATUSES.reduce((n, s) => n + byStatus[s], 0)
   const reported = Number(outcomes.reported)
   return {
     total,

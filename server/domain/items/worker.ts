@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { normalizeFollowUpCode } from '../../../shared/follow-up-code'
-import type { Rating } from '../../../shared/roles'
+import { isRatable, type Rating } from '../../../shared/ratings'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
 import { hashFollowUpCode } from '../hashing'
@@ -27,7 +27,7 @@ export async function rateItem(db: Kysely<Database>, code: string, rating: Ratin
     const item = (await lockItem(trx, id))!
     // A replay after a lost answer: already done (the reopen it caused must not refuse it).
     if (await alreadyRecorded(trx, id, clientId)) return
-    if (item.status !== 'replied' && item.status !== 'closed') throw new ApiError('rating_not_allowed')
+    if (!isRatable(item.status)) throw new ApiError('rating_not_allowed')
     await applyChange(trx, item, 'rate', WORKER, { isPublic: true, publicText: message || null, data: { rating }, clientId }, { rating })
     if (rating === 'unsatisfied') await applyTransition(trx, item, 'reopen', WORKER, { publicText: message || null })
   })

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
-import { transition, type Action, type ActorKind, type EventKind, type Status } from '../../../shared/lifecycle'
-import type { Rating } from '../../../shared/roles'
+import { transition, type Action, type ActorKind, type EventKind, type Status, type Transition } from '../../../shared/lifecycle'
+import type { Rating } from '../../../shared/ratings'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
 
@@ -41,24 +41,31 @@ interface RowChanges {
 }
 
 /**
- * The one way an item changes status: the shared lifecycle decides, then the row and its
- * event are written together. A refusal is a 409 (or 403 for the wrong actor).
+ * Asks the shared lifecycle whether `actor` may perform `action` on the item now. A refusal is
+ * a 409 (or 403 for the wrong actor); otherwise the status it leads to (null: it stays).
  */
+export function checkAction(item: { status: Status }, action: Action, actor: ActorKind): Status | null {
+  const result = transition(item.status, action, actor)
+  if (!result.ok) throw new ApiError(result.code === 'actor_not_allowed' ? 'forbidden' : 'transition_not_allowed')
+  return result.to
+}
+
+/** The one way an item changes status: the shared lifecycle decides, then the row and its event are written together. */
 export async function applyTransition(
   trx: Trx,
   item: NonNullable<LockedItem>,
-  action: Action,
+  action: Transition,
   actor: Actor,
   event: EventFields = {},
   changes: RowChanges = {},
 ): Promise<Status> {
-  const result = transition(item.status, action, actor.kind)
-  if (!result.ok) throw new ApiError(result.code === 'actor_not_allowed' ? 'forbidden' : 'transition_not_allowed')
-  await writeRow(trx, item, { ...changes, status: result.to })
-  await writeEvent(trx, item.id, action, actor, { from: item.status, to: result.to }, { isPublic: true, ...event })
-  item.status = result.to
+  // A transition's row always names the status it leads to.
+  const to = checkAction(item, action, actor.kind)!
+  await writeRow(trx, item, { ...changes, status: to })
+  await writeEvent(trx, item.id, action, actor, { from: item.status, to }, { isPublic: true, ...event })
+  item.status = to
   item.version += 1
-  return result.to
+  return to
 }
 
 /** A change that is not a status change (classification, rating), with its event. */

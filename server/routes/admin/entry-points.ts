@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { CreateEntryPointSchema, UpdateEntryPointSchema } from '../../../shared/admin-validation'
+import { CreateEntryPointSchema, UpdateEntryPointSchema } from '../../../shared/schemas/entry-points'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { entryPointInScope, listEntryPoints } from '../../domain/entry-point-views'

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { ACTION_SCHEMAS, ITEM_ACTIONS, ItemQuerySchema, type ItemActionName } from '../../../shared/admin-validation'
+import { ACTIONS, isAction } from '../../../shared/lifecycle'
+import { ItemQuerySchema } from '../../../shared/schemas/item-query'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { performAction } from '../../domain/items/actions'
@@ -41,9 +42,9 @@ export const itemsRoute = new Hono<AppEnv>()
   })
   .post('/:id/:action', async (c) => {
     const id = c.req.param('id')
-    const action = c.req.param('action') as ItemActionName
-    if (!UUID.test(id) || !ITEM_ACTIONS.includes(action)) throw new ApiError('not_found')
-    const body = validate(ACTION_SCHEMAS[action], await readJson(c))
+    const action = c.req.param('action')
+    if (!UUID.test(id) || !isAction(action)) throw new ApiError('not_found')
+    const body = validate(ACTIONS[action].body, await readJson(c))
     if (!body.ok) throw new ApiError(body.errors[0]!.code, body.errors)
     await performAction(c.get('db'), c.get('user'), id, action, body.value)
     return c.json(await itemDetail(c.get('db'), c.get('user'), id))

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { ReplyPromiseSchema } from '../../../shared/admin-validation'
+import { ReplyPromiseSchema } from '../../../shared/schemas/units'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { replyPromise, setReplyPromise } from '../../domain/reply-promise'

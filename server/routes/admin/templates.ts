@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { ReplyTemplateView } from '../../../shared/admin-api'
-import { TemplateSchema } from '../../../shared/admin-validation'
+import { TemplateSchema } from '../../../shared/schemas/templates'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { ApiError } from '../../http/api-error'

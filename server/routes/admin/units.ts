@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { sql, type Transaction } from 'kysely'
 import { randomUUID } from 'node:crypto'
-import { CreateUnitSchema, UpdateUnitSchema } from '../../../shared/admin-validation'
+import { CreateUnitSchema, UpdateUnitSchema } from '../../../shared/schemas/units'
 import { nameKey } from '../../../shared/text'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { CreateUserSchema, UpdateUserSchema } from '../../../shared/admin-validation'
+import { CreateUserSchema, UpdateUserSchema } from '../../../shared/schemas/users'
 import { ROLES, type Role } from '../../../shared/roles'
 import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'

@@ -102,6 +102,6 @@ describe('the embedded database folder lock', () => {
       } finally {
         await reopened.close()
       }
-    })
+    }, 90_000) // three processes, each starting node and the embedded database: ~10 s on a quiet machine
   })
 })

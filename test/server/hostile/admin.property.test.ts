@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { it } from 'vitest'
-import { CreateEntryPointSchema, CreateUnitSchema, CreateUserSchema, TemplateSchema, UNIT_KINDS, UpdateEntryPointSchema, UpdateUnitSchema, UpdateUserSchema, ITEM_ACTIONS } from '../../../shared/admin-validation'
+import { CreateEntryPointSchema, UpdateEntryPointSchema } from '../../../shared/schemas/entry-points'
+import { CreateUnitSchema, UpdateUnitSchema } from '../../../shared/schemas/units'
+import { CreateUserSchema, UpdateUserSchema } from '../../../shared/schemas/users'
+import { TemplateSchema } from '../../../shared/schemas/templates'
+import { UNIT_KINDS } from '../../../shared/unit-kinds'
+import { ACTION_NAMES } from '../../../shared/lifecycle'
 import { INT4 } from '../../../shared/limits'
 import { ROLES } from '../../../shared/roles'
 import { createUser } from '../../helpers/admin'
@@ -141,7 +146,7 @@ describeEachDialect("the administration routes on hostile input: whatever passes
     const unit = (await c.as.admin.post('/api/admin/units', { parentId: c.units.cs1, name: '路径测试', kind: 'team' })).body.id
     const template = (await c.as.officer.post('/api/admin/templates', { title: '路径测试', body: '路径测试' })).body.id
     const isId = (v: unknown) => typeof v === 'string' && UUID.test(v)
-    const isAction = (v: unknown) => (ITEM_ACTIONS as unknown[]).includes(v)
+    const isAction = (v: unknown) => (ACTION_NAMES as unknown[]).includes(v)
     const routes: Array<[method: string, path: (seg: string) => string, who: Who, ok: (v: unknown) => boolean, body?: unknown]> = [
       ['GET', (s) => `/api/admin/items/${s}`, 'officer', isId],
       ['POST', (s) => `/api/admin/items/${s}/note`, 'officer', isId, { text: '备注' }],
@@ -154,7 +159,7 @@ describeEachDialect("the administration routes on hostile input: whatever passes
       ['DELETE', (s) => `/api/admin/templates/${s}`, 'officer', isId],
     ]
     // The ids of the things these routes find, and the item actions' names, each with its near misses.
-    const known = [item!.id, ep, unit, template, c.ids.handler, c.units.cs2, ...ITEM_ACTIONS]
+    const known = [item!.id, ep, unit, template, c.ids.handler, c.units.cs2, ...ACTION_NAMES]
     await hostile(
       'admin path parameters',
       fc.record({ route: fc.nat(routes.length - 1), id: segment(known) }),

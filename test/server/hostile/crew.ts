@@ -2,10 +2,12 @@ import fc from 'fast-check'
 import { randomBytes, scryptSync } from 'node:crypto'
 import { SESSION_COOKIE } from '../../../server/auth/middleware'
 import { createSession } from '../../../server/auth/sessions'
-import { type ItemActionName } from '../../../shared/admin-validation'
 import { CATEGORY_IDS } from '../../../shared/categories'
-import { STATUSES } from '../../../shared/lifecycle'
-import { OUTCOMES, RATINGS, REPLY_CHANNELS, type Role } from '../../../shared/roles'
+import { STATUSES, type Action } from '../../../shared/lifecycle'
+import { OUTCOMES } from '../../../shared/outcomes'
+import { RATINGS } from '../../../shared/ratings'
+import { REPLY_CHANNELS } from '../../../shared/reply-channels'
+import type { Role } from '../../../shared/roles'
 import { createUser, sessionFrom, TEST_PASSWORD, unitId, type Session } from '../../helpers/admin'
 import { postJson, testApp } from '../../helpers/test-app'
 import { type TestDb } from '../../helpers/test-db'
@@ -48,9 +50,12 @@ export async function crew(testDb: TestDb) {
     return items.map((i) => ({ id: i.id, code: i.followUpCode }))
   }
   const detail = async (id: string) => (await as.officer.get(`/api/admin/items/${id}`)).body
-  /** An officer's action with the version the officer sees; it must succeed. */
-  async function act(id: string, action: ItemActionName, extra: Record<string, unknown> = {}) {
-    const res = await as.officer.post(`/api/admin/items/${id}/${action}`, { version: (await detail(id)).version, ...extra })
+  /**
+   * An officer's action with the version the officer sees (read first unless given); it must
+   * succeed. Answers the item's detail after it, as the route does.
+   */
+  async function act(id: string, action: Action, extra: Record<string, unknown> = {}, version?: number) {
+    const res = await as.officer.post(`/api/admin/items/${id}/${action}`, { version: version ?? (await detail(id)).version, ...extra })
     if (res.status !== 200) throw new Error(`${action} failed: ${JSON.stringify(res.body)}`)
     return res.body
   }
@@ -112,19 +117,21 @@ export async function pool(c: Crew, runs: number, base: Record<string, unknown>)
   return async () => ({ id: ids.pop() ?? (await c.submit())[0]!.id, base: { version: 1, ...base } })
 }
 
-/** One named item, reused: `ready` brings it back to a state the action starts from, then its version is read. */
-export async function reused(c: Crew, ready: (id: string, d: any) => Promise<void>, base: (d: any) => Record<string, unknown>, accepted = true): Promise<Next> {
+/**
+ * One named item, reused: `ready` brings it back to a state the action starts from and answers
+ * its detail after that (each action's answer is the item's detail, so nothing is read twice).
+ */
+export async function reused(c: Crew, ready: (id: string, d: any) => Promise<any>, base: (d: any) => Record<string, unknown>, accepted = true): Promise<Next> {
   const { id } = (await c.submit(1, true))[0]!
   if (accepted) await c.act(id, 'accept')
   return async () => {
-    await ready(id, await c.detail(id))
-    const d = await c.detail(id)
+    const d = await ready(id, await c.detail(id))
     return { id, base: { version: d.version, ...base(d) } }
   }
 }
-export const asIs = async () => {}
+export const asIs = async (_id: string, d: any) => d
 
-export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
+export const ACTION_CASES: Record<Action, ActionCase> = {
   accept: {
     runs: 80,
     setup: async (c, runs) => ({ next: await pool(c, runs, CLASSIFIED), fields: classification }),
@@ -171,7 +178,7 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (!d.assignments.some((a: any) => a.state === 'open')) await c.act(id, 'dispatch', DISPATCH(c))
+          return d.assignments.some((a: any) => a.state === 'open') ? d : c.act(id, 'dispatch', DISPATCH(c), d.version)
         },
         (d) => ({ assignmentId: d.assignments.find((a: any) => a.state === 'open').id, outcome: 'completed', text: '已修好' }),
       ),
@@ -184,7 +191,7 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (d.status === 'replied') await c.act(id, 'reopen', { reason: '再答复一次' })
+          return d.status === 'replied' ? c.act(id, 'reopen', { reason: '再答复一次' }, d.version) : d
         },
         () => ({ text: '已联系后勤，本周内修好。', channel: 'face_to_face', meetingAt: dayFromToday(3), meetingPlace: '一站会议室', showName: true }),
       ),
@@ -205,8 +212,8 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (d.status === 'closed') await c.act(id, 'reopen', { reason: '再来一次' })
-          if (d.status !== 'replied') await c.act(id, 'reply', REPLY)
+          if (d.status === 'closed') d = await c.act(id, 'reopen', { reason: '再来一次' }, d.version)
+          return d.status === 'replied' ? d : c.act(id, 'reply', REPLY, d.version)
         },
         () => ({}),
       ),
@@ -219,7 +226,7 @@ export const ACTION_CASES: Record<ItemActionName, ActionCase> = {
       next: await reused(
         c,
         async (id, d) => {
-          if (d.status === 'accepted') await c.act(id, 'reply', REPLY)
+          return d.status === 'accepted' ? c.act(id, 'reply', REPLY, d.version) : d
         },
         () => ({ reason: '工人不满意，重新办理' }),
       ),

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { ACTION_SCHEMAS, ItemQuerySchema, type ItemActionName } from '../../../shared/admin-validation'
+import { ACTIONS, type Action } from '../../../shared/lifecycle'
+import { ItemQuerySchema } from '../../../shared/schemas/item-query'
 import { validate } from '../../../shared/validation'
 import { describeEachDialect } from '../../helpers/test-db'
 import { choice, body, wire, accepts, serverQuery, queryString, hostile } from './values'
@@ -37,7 +38,7 @@ describeEachDialect("the inbox and every item action on hostile input: whatever 
     })
   }
 
-  for (const action of Object.keys(ACTION_CASES) as ItemActionName[]) {
+  for (const action of Object.keys(ACTION_CASES) as Action[]) {
     it(`POST /api/admin/items/:id/${action} answers below 500`, async () => {
       const c = await crew(db())
       const spec = ACTION_CASES[action]
@@ -48,7 +49,7 @@ describeEachDialect("the inbox and every item action on hostile input: whatever 
         async (input) => {
           const { id, base } = await next()
           const json = wire(base, input)
-          return { res: await c.as.officer.post(`/api/admin/items/${id}/${action}`, json), accepted: accepts(ACTION_SCHEMAS[action], json) }
+          return { res: await c.as.officer.post(`/api/admin/items/${id}/${action}`, json), accepted: accepts(ACTIONS[action].body, json) }
         },
         { runs: spec.runs, seed: 0x10100 + Object.keys(ACTION_CASES).indexOf(action) },
       )

@@ -42,6 +42,11 @@ export const notText = fc.oneof(
   { weight: 1, arbitrary: fc.constant<unknown>(DEEP) },
 )
 
+// Made once: building a string arbitrary of all Unicode maps every code point (about 30 ms each
+// time), and `text()` is called for every field of every route.
+const anyUnicode = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 })
+const anyGraphemes = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+
 /** Text near the valid `ok`: odd characters put into it, strings of all Unicode or of UTF-16 units, lengths at `max`. */
 export function text(ok: string, max: number): fc.Arbitrary<unknown> {
   return fc.oneof(
@@ -58,8 +63,8 @@ export function text(ok: string, max: number): fc.Arbitrary<unknown> {
         .tuple(fc.constantFrom('\u0000', '\u0000', '\ud800', '\udfff'), fc.nat(ok.length))
         .map(([odd, at]) => ok.slice(0, at) + odd + ok.slice(at)),
     },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }) },
-    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }) },
+    { weight: 2, arbitrary: anyUnicode },
+    { weight: 1, arbitrary: anyGraphemes },
     { weight: 2, arbitrary: codeUnits },
     {
       weight: 1,

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../../shared/limits'
 import { CATEGORIES, type CategoryId } from '../../../../shared/categories'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'
@@ -7,19 +7,18 @@ import { ActionForm } from '../ActionForm'
 import { splitTags, type FormProps } from './types'
 
 /** 受理 (accept with a classification) or 保存分类 (change it later): category, summary, tags, proposal. */
-export function ClassifyForm({ item, act, mode }: FormProps & { mode: 'accept' | 'classify' }) {
+export function ClassifyForm({ item, act, action }: FormProps<'accept' | 'classify'>) {
   const { s, l, lang } = useText()
   const [category, setCategory] = useState<CategoryId>(item.category)
   const [summary, setSummary] = useState(item.summary ?? '')
   const [tags, setTags] = useState(item.tags.join(lang === 'en' ? ', ' : '，'))
   const [proposal, setProposal] = useState(item.isProposal)
-  const id = (name: string) => `${mode}-${name}`
+  const id = (name: string) => `${action}-${name}`
   return (
     <ActionForm
-      title={s(mode === 'accept' ? 'acceptTitle' : 'classifyTitle')}
-      tone={mode === 'accept' ? 'primary' : 'plain'}
-      button={s(mode)}
-      onSubmit={() => act(mode, { category, summary, tags: splitTags(tags), proposal })}
+      action={action}
+      title={s(action === 'accept' ? 'acceptTitle' : 'classifyTitle')}
+      onSubmit={() => act(action, { category, summary, tags: splitTags(tags), proposal })}
     >
       <Field id={id('category')} label={s('category')}>
         <select id={id('category')} value={category} onChange={(e) => setCategory(e.currentTarget.value as CategoryId)}>

@@ -3,10 +3,10 @@ import { ActionForm } from '../ActionForm'
 import type { FormProps } from './types'
 
 /** 办结: the answer is given, the loop is closed. */
-export function CloseForm({ act }: FormProps) {
+export function CloseForm({ act, action }: FormProps<'close'>) {
   const { s } = useText()
   return (
-    <ActionForm title={s('close')} button={s('close')} onSubmit={() => act('close', {})}>
+    <ActionForm action={action} title={s('close')} onSubmit={() => act(action, {})}>
       <p class="adm-hint">{s('closeHint')}</p>
     </ActionForm>
   )

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { StaffView, UnitView } from '../../../../shared/admin-api'
-import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../../shared/limits'
 import { todayInChina } from '../../../../shared/time'
 import { api } from '../../api'
 import { withNote } from '../../format'
@@ -13,7 +13,7 @@ import { ActionForm } from '../ActionForm'
 import type { FormProps } from './types'
 
 /** 交办: to a unit, with its supervising leader, responsible person, deadline and instructions. */
-export function DispatchForm({ act }: FormProps) {
+export function DispatchForm({ act, action }: FormProps<'dispatch'>) {
   const { s, lang } = useText()
   const units = useLoad(() => api.get<UnitView[]>('/api/admin/units'), [])
   const staff = useLoad(() => api.get<StaffView[]>('/api/admin/users'), [])
@@ -45,7 +45,7 @@ export function DispatchForm({ act }: FormProps) {
   )
   const body = { unitId, leaderId, responsibleId, deadline, ...(instructions.trim() ? { instructions } : {}) }
   return (
-    <ActionForm title={s('dispatchTitle')} button={s('dispatch')} onSubmit={() => act('dispatch', body)}>
+    <ActionForm action={action} title={s('dispatchTitle')} onSubmit={() => act(action, body)}>
       <Message text={units.error || staff.error} />
       <Field id="dispatch-unit" label={s('dispatchUnit')}>
         <select id="dispatch-unit" required value={unitId} onChange={(e) => chooseUnit(e.currentTarget.value)}>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { ReplyTemplateView } from '../../../../shared/admin-api'
-import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
-import { REPLY_CHANNEL_LABELS, REPLY_CHANNELS, type ReplyChannel } from '../../../../shared/roles'
+import { ADMIN_LIMITS } from '../../../../shared/limits'
+import { REPLY_CHANNEL_LABELS, REPLY_CHANNELS, type ReplyChannel } from '../../../../shared/reply-channels'
 import { api } from '../../api'
 import { Field } from '../../ui/Field'
 import { useLoad } from '../../ui/use-load'
@@ -10,7 +10,7 @@ import { ActionForm } from '../ActionForm'
 import type { FormProps } from './types'
 
 /** 答复: the union's answer to the worker, in the app or face to face (with date and place). */
-export function ReplyForm({ act }: FormProps) {
+export function ReplyForm({ act, action }: FormProps<'reply'>) {
   const { s, l } = useText()
   const templates = useLoad(() => api.get<ReplyTemplateView[]>('/api/admin/templates'), [])
   const [text, setText] = useState('')
@@ -21,7 +21,7 @@ export function ReplyForm({ act }: FormProps) {
   const faceToFace = channel === 'face_to_face'
   const body = { text, channel, showName, ...(faceToFace ? { meetingAt, meetingPlace } : {}) }
   return (
-    <ActionForm title={s('replyTitle')} button={s('reply')} onSubmit={() => act('reply', body)}>
+    <ActionForm action={action} title={s('replyTitle')} onSubmit={() => act(action, body)}>
       {!!templates.data?.length && (
         <Field id="reply-template" label={s('replyTemplate')}>
           <select

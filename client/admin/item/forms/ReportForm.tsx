@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
-import type { Me } from '../../../../shared/admin-api'
-import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../../shared/roles'
+import { ADMIN_LIMITS } from '../../../../shared/limits'
+import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../../shared/outcomes'
 import { formatDate } from '../../../../shared/time'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'
@@ -9,7 +8,7 @@ import { ActionForm } from '../ActionForm'
 import type { FormProps } from './types'
 
 /** 反馈: the unit reports what it did on one open dispatch. */
-export function ReportForm({ item, act, me }: FormProps & { me: Me }) {
+export function ReportForm({ item, act, me, action }: FormProps<'report'>) {
   const { s, l, lang } = useText()
   // The reviewer's own dispatches first; the server decides which they may report on.
   const open = item.assignments
@@ -19,7 +18,7 @@ export function ReportForm({ item, act, me }: FormProps & { me: Me }) {
   const [outcome, setOutcome] = useState<Outcome>('completed')
   const [text, setText] = useState('')
   return (
-    <ActionForm title={s('reportTitle')} button={s('report')} onSubmit={() => act('report', { assignmentId, outcome, text })}>
+    <ActionForm action={action} title={s('reportTitle')} onSubmit={() => act(action, { assignmentId, outcome, text })}>
       {open.length > 1 && (
         <Field id="report-assignment" label={s('reportAssignment')}>
           <select id="report-assignment" value={assignmentId} onChange={(e) => setAssignmentId(e.currentTarget.value)}>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { StaffView } from '../../../../shared/admin-api'
-import { ADMIN_LIMITS } from '../../../../shared/admin-validation'
+import { ADMIN_LIMITS } from '../../../../shared/limits'
 import { ROLE_LABELS } from '../../../../shared/roles'
 import { api } from '../../api'
 import { withNote } from '../../format'
@@ -12,14 +12,14 @@ import { ActionForm } from '../ActionForm'
 import type { FormProps } from './types'
 
 /** Shows a named submitter to one handler or leader, with a reason kept on the timeline. */
-export function RevealForm({ act }: FormProps) {
+export function RevealForm({ act, action }: FormProps<'reveal'>) {
   const { s, l, lang } = useText()
   const staff = useLoad(() => api.get<StaffView[]>('/api/admin/users'), [])
   const [userId, setUserId] = useState('')
   const [reason, setReason] = useState('')
   const people = (staff.data ?? []).filter((p) => p.role === 'handler' || p.role === 'leader')
   return (
-    <ActionForm title={s('revealTitle')} tone="plain" button={s('reveal')} onSubmit={() => act('reveal', { userId, reason })}>
+    <ActionForm action={action} title={s('revealTitle')} onSubmit={() => act(action, { userId, reason })}>
       <Message text={staff.error} />
       <Field id="reveal-user" label={s('revealTo')}>
         <select id="reveal-user" required value={userId} onChange={(e) => setUserId(e.currentTarget.value)}>
