@@ -1,4 +1,4 @@
-import { LIMITS } from './limits'
+import { ADMIN_LIMITS, LIMITS } from './limits'
 import type { Lang } from './lang'
 
 /**
@@ -20,8 +20,8 @@ export const ERRORS = {
   invalid_id: { status: 400, zh: '意见编号格式不正确。', en: 'The item id is not a valid UUIDv7.' },
   invalid_follow_up_code: {
     status: 400,
-    zh: '查询码格式不正确，应为 16 位字母和数字。',
-    en: 'The follow-up code should be 16 letters and digits.',
+    zh: `查询码格式不正确，应为 ${LIMITS.followUpCodeLength} 位字母和数字。`,
+    en: `The follow-up code should be ${LIMITS.followUpCodeLength} letters and digits.`,
   },
   invalid_category: { status: 400, zh: '请选择类别。', en: 'Please choose a category.' },
   content_too_short: {
@@ -138,10 +138,14 @@ export const ERRORS = {
   username_taken: { status: 409, zh: '该用户名已被使用。', en: 'That username is taken.' },
   invalid_username: {
     status: 400,
-    zh: '用户名只能用小写字母、数字、点、下划线和短横线，2 到 32 位。',
-    en: 'Usernames use 2 to 32 lower-case letters, digits, dots, underscores or dashes.',
+    zh: `用户名只能用小写字母、数字、点、下划线和短横线，${ADMIN_LIMITS.usernameMin} 到 ${ADMIN_LIMITS.usernameMax} 位。`,
+    en: `Usernames use ${ADMIN_LIMITS.usernameMin} to ${ADMIN_LIMITS.usernameMax} lower-case letters, digits, dots, underscores or dashes.`,
   },
-  password_too_short: { status: 400, zh: '密码至少 10 位。', en: 'Passwords need at least 10 characters.' },
+  password_too_short: {
+    status: 400,
+    zh: `密码至少 ${ADMIN_LIMITS.passwordMin} 位。`,
+    en: `Passwords need at least ${ADMIN_LIMITS.passwordMin} characters.`,
+  },
   invalid_role: { status: 400, zh: '角色不正确。', en: 'Unknown role.' },
   rating_not_allowed: {
     status: 409,

@@ -3,10 +3,12 @@
  * e.g. `7K3M-9QXD-2HFT-A8ZC`. Made on the device so that the worker has it before any network;
  * the server keeps only a hash.
  */
+import { LIMITS } from './limits'
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-const LENGTH = 16
-const BYTES = 10
+const LENGTH = LIMITS.followUpCodeLength
+// Five bits a character: 16 characters are the 80 random bits, 10 bytes.
+const BYTES = (LENGTH * 5) / 8
 
 /** A new random follow-up code in display form (drawn again in the rare case it is guessable). */
 export function newFollowUpCode(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = defaultRandom): string {

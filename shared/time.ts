@@ -1,8 +1,13 @@
+import type { Lang } from './lang'
+
 /**
  * Calendar days are China Standard Time (UTC+8, no daylight saving): a deadline of
  * 2026-12-01 ends at midnight in Beijing, wherever the server runs.
  */
 export const UTC_OFFSET = '+08:00'
+
+/** The zone every time is shown in, whatever the zone of the phone, laptop or server. */
+export const TIME_ZONE = 'Asia/Shanghai'
 
 /** The first instant of `day` (`YYYY-MM-DD`). */
 export function dayStart(day: string): Date {
@@ -16,7 +21,48 @@ export function dayEnd(day: string): Date {
 
 /** Today's date in China, `YYYY-MM-DD`. */
 export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  return chinaDateTime(now).slice(0, 10)
+}
+
+// Built once: a DateTimeFormat is slow to make and a CSV formats thousands of times.
+const formats = new Map<string, Intl.DateTimeFormat>()
+function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options)
+  let f = formats.get(key)
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, ...options })))
+  return f
+}
+
+const PARTS = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const
+
+/** An instant as China's wall clock, `YYYY-MM-DD HH:mm` (the CSV's column, and the base of `todayInChina`). */
+export function chinaDateTime(at: Date | string): string {
+  const parts: Record<string, string> = {}
+  for (const p of format('en-US', PARTS).formatToParts(new Date(at))) parts[p.type] = p.value
+  return `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}
+
+const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'zh-CN')
+
+// Text that is not a time is shown as it came, never as "Invalid Date".
+function shown(iso: string, f: Intl.DateTimeFormat): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : f.format(date)
+}
+
+/** Date and minute in China time: `2026/03/02 00:00`, `02/03/2026, 00:00`. */
+export function formatTime(iso: string, lang: Lang): string {
+  return shown(iso, format(locale(lang), { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }))
+}
+
+/** The day in China time with its year, for reviewers: `2026/03/02`, `02/03/2026`. */
+export function formatDate(iso: string, lang: Lang): string {
+  return shown(iso, format(locale(lang), { year: 'numeric', month: '2-digit', day: '2-digit' }))
+}
+
+/** The day in China time in words, for workers: `3月2日`, `2 March`. */
+export function formatMonthDay(iso: string, lang: Lang): string {
+  return shown(iso, format(locale(lang), { month: 'long', day: 'numeric' }))
 }
 
 /** The calendar days the app accepts anywhere (dates in filters, deadlines, meetings). */

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { CATEGORY_IDS, type CategoryId } from './categories'
 import { isErrorCode, type ErrorCode } from './errors'
 import { normalizeFollowUpCode } from './follow-up-code'
-import { LIMITS, charLength } from './limits'
+import { ENTRY_POINT_CODE, LIMITS, charLength } from './limits'
 import { lineSavable, normalizeLine, normalizeText, savable } from './text'
 import { isInstant } from './time'
 import { isUuidV7 } from './uuid'
@@ -74,7 +74,7 @@ export const SubmitItemSchema = v.pipe(
     ),
     entryPoint: v.pipe(
       v.string(),
-      v.regex(new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.entryPointCodeMax}}$`), 'unknown_entry_point'),
+      v.regex(ENTRY_POINT_CODE, 'unknown_entry_point'),
     ),
     category: v.picklist(CATEGORY_IDS, 'invalid_category'),
     content: longText(LIMITS.contentMin, LIMITS.contentMax, 'content_too_short', 'content_too_long'),

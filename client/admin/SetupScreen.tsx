@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { Me } from '../../shared/admin-api'
+import { ADMIN_LIMITS } from '../../shared/limits'
 import { api } from './api'
 import { AuthFrame } from './ui/AuthFrame'
 import { Field } from './ui/Field'
@@ -35,7 +36,7 @@ export function SetupScreen({ token, onDone }: { token: string; onDone: (me: Me)
           <input id="setup-name" autocomplete="name" required value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
         </Field>
         <Field id="setup-password" label={s('initialPassword')}>
-          <input id="setup-password" type="password" autocomplete="new-password" required minLength={10} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input id="setup-password" type="password" autocomplete="new-password" required minLength={ADMIN_LIMITS.passwordMin} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </Field>
         <Message text={error} />
         <button type="submit" class="adm-primary" disabled={busy}>

@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/lang'
 /** Texts of the action forms on an item: each button carries the action's Chinese name. */
 export const ACTION_TEXT = {
   accept: { zh: '受理', en: 'Accept' },
@@ -41,4 +42,4 @@ export const ACTION_TEXT = {
   revealTo: { zh: '显示给', en: 'Reveal to' },
   revealReason: { zh: '显示理由', en: 'Reason' },
   itemId: { zh: '意见编号', en: 'Item id' },
-} as const satisfies Record<string, { zh: string; en: string }>
+} as const satisfies Record<string, Text>

@@ -1,3 +1,5 @@
+import { ADMIN_LIMITS } from '../../shared/limits'
+import type { Text } from '../i18n/lang'
 /** Texts of the administration screens: accounts, units, QR codes, templates, own password. */
 export const MANAGE_TEXT = {
   usersTitle: { zh: '账号管理', en: 'Accounts' },
@@ -8,9 +10,9 @@ export const MANAGE_TEXT = {
   inactive: { zh: '已停用', en: 'Disabled' },
   disable: { zh: '停用', en: 'Disable' },
   enable: { zh: '启用', en: 'Enable' },
-  initialPassword: { zh: '初始密码（至少 10 位）', en: 'First password (10+ characters)' },
+  initialPassword: { zh: `初始密码（至少 ${ADMIN_LIMITS.passwordMin} 位）`, en: `First password (${ADMIN_LIMITS.passwordMin}+ characters)` },
   resetPassword: { zh: '重置密码', en: 'Reset password' },
-  newPasswordFor: { zh: '新密码（至少 10 位）', en: 'New password (10+ characters)' },
+  newPasswordFor: { zh: `新密码（至少 ${ADMIN_LIMITS.passwordMin} 位）`, en: `New password (${ADMIN_LIMITS.passwordMin}+ characters)` },
   create: { zh: '创建', en: 'Create' },
   createdAt: { zh: '创建时间', en: 'Created' },
   unitsTitle: { zh: '组织单位', en: 'Organisation units' },
@@ -34,12 +36,15 @@ export const MANAGE_TEXT = {
   templateBody: { zh: '模板内容', en: 'Text' },
   noTemplates: { zh: '还没有答复模板。', en: 'No templates yet.' },
   replyPromiseTitle: { zh: '答复时限', en: 'Time to answer' },
-  replyPromiseDays: { zh: '收到意见后多少天内答复员工（1 到 365 天；空着表示不承诺）', en: 'Days within which the union answers a worker (1 to 365; empty: no promise)' },
+  replyPromiseDays: {
+    zh: `收到意见后多少天内答复员工（1 到 ${ADMIN_LIMITS.replyWithinDaysMax} 天；空着表示不承诺）`,
+    en: `Days within which the union answers a worker (1 to ${ADMIN_LIMITS.replyWithinDaysMax}; empty: no promise)`,
+  },
   replyPromiseHint: { zh: '员工提交后会看到“一般在 N 天内答复”，我的意见里会显示预计答复日期。', en: 'Workers read "usually answered within N days" after submitting, and the expected date under My items.' },
   replyPromiseInherited: { zh: '空着时沿用上级单位的 {days} 天。员工提交后会看到“一般在 N 天内答复”。', en: 'Empty: the unit above promises {days} days. Workers read "usually answered within N days" after submitting.' },
   passwordTitle: { zh: '修改密码', en: 'Change password' },
   currentPassword: { zh: '当前密码', en: 'Current password' },
-  newPassword: { zh: '新密码（至少 10 位）', en: 'New password (10+ characters)' },
+  newPassword: { zh: `新密码（至少 ${ADMIN_LIMITS.passwordMin} 位）`, en: `New password (${ADMIN_LIMITS.passwordMin}+ characters)` },
   repeatPassword: { zh: '再次输入新密码', en: 'Repeat the new password' },
   passwordsDiffer: { zh: '两次输入的新密码不一致。', en: 'The two new passwords differ.' },
   passwordChanged: { zh: '密码已修改，其他设备上的登录已退出。', en: 'Password changed; other devices were logged out.' },
@@ -50,4 +55,4 @@ export const MANAGE_TEXT = {
   kind_central_station: { zh: '中心站', en: 'Central station' },
   kind_station: { zh: '站', en: 'Station' },
   kind_team: { zh: '班组', en: 'Team' },
-} as const satisfies Record<string, { zh: string; en: string }>
+} as const satisfies Record<string, Text>

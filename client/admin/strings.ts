@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/lang'
 import { ACTION_TEXT } from './strings-actions'
 import { MANAGE_TEXT } from './strings-manage'
 
@@ -88,7 +89,7 @@ const CORE = {
   actions: { zh: '办理操作', en: 'Actions' },
   noActions: { zh: '您对这条意见暂无可做的操作。', en: 'Nothing for you to do on this item now.' },
   reloaded: { zh: '已重新加载最新内容。', en: 'The latest version has been loaded.' },
-} as const satisfies Record<string, { zh: string; en: string }>
+} as const satisfies Record<string, Text>
 
 /** Every text of the reviewers' screens, zh-CN first. Labels of statuses, roles and events live in shared/. */
 export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT }

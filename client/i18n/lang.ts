@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { Lang } from '../../shared/lang'
-import { EN, ZH, type StringKey } from './strings'
 
 // The choice is the worker's, kept on the device; zh-CN until they switch.
 const KEY = 'yj.lang'
@@ -30,21 +29,31 @@ export function setLang(lang: Lang): void {
   for (const listener of listeners) listener(lang)
 }
 
-export function translate(lang: Lang, key: StringKey): string {
-  return lang === 'en' ? EN[key] : ZH[key]
+/** A text in both languages of the interface, zh-CN first: the one shape of every label, worker's, reviewers' and shared/'s. */
+export type Text = { readonly zh: string; readonly en: string }
+
+/** Picks the zh or en side of a text. */
+export function pick(lang: Lang, text: Text): string {
+  return lang === 'en' ? text.en : text.zh
 }
 
-/** The current language and its translator; re-renders on a switch. */
-export function useLang(): { lang: Lang; t: (key: StringKey) => string } {
+/** The current language; re-renders on a switch. */
+function useCurrentLang(): Lang {
   const [lang, set] = useState<Lang>(current)
   useEffect(() => {
     listeners.add(set)
     return () => void listeners.delete(set)
   }, [])
-  return { lang, t: (key) => translate(lang, key) }
+  return lang
 }
 
-/** Picks the zh or en side of a `{ zh, en }` label. */
-export function pick(lang: Lang, label: { zh: string; en: string }): string {
-  return lang === 'en' ? label.en : label.zh
+/**
+ * The text hook of one side over its own table (the worker's and the reviewers' are separate
+ * bundles): the language, `s(key)` for a text of the table and `l(label)` for a label from shared/.
+ */
+export function textHook<K extends string>(table: Record<K, Text>): () => { lang: Lang; s: (key: K) => string; l: (label: Text) => string } {
+  return () => {
+    const lang = useCurrentLang()
+    return { lang, s: (key) => pick(lang, table[key]), l: (label) => pick(lang, label) }
+  }
 }

@@ -2,6 +2,7 @@ import type { TrackedItem } from '../../shared/api'
 import type { SubmitItemInput } from '../../shared/validation'
 import { startScheduler, type SchedulerState } from '../sync/scheduler'
 import { LocalDb, type DraftRow, type MineRow, type OutboxRow, type VerdictRow } from './db'
+import { watch } from './live'
 import * as verdicts from './verdicts'
 import * as outbox from './outbox'
 
@@ -21,6 +22,8 @@ export interface Device {
   queueVerdict(itemId: string, code: string, kind: VerdictRow['kind'], body: VerdictRow['body']): Promise<VerdictRow>
   listVerdicts(): Promise<VerdictRow[]>
   dropVerdict(id: string): Promise<void>
+  /** Calls `next` with what `read` returns, again whenever a write here, in another tab or in the service worker changes it. */
+  watch<T>(read: () => Promise<T>, next: (value: T) => void, fail: (error: unknown) => void): () => void
 }
 
 export async function openDevice(lang: () => string, onSync: (state: SchedulerState) => void): Promise<Device> {
@@ -49,6 +52,7 @@ export async function openDevice(lang: () => string, onSync: (state: SchedulerSt
     },
     listVerdicts: () => db.verdicts.orderBy('queuedAt').toArray(),
     dropVerdict: (id) => verdicts.dropVerdict(db, id),
+    watch,
   }
 }
 

@@ -2,7 +2,6 @@ import type { TrackedItem } from '../../shared/api'
 import type { ErrorCode } from '../../shared/errors'
 import type { SubmitItemInput } from '../../shared/validation'
 import type { LocalDb, MineRow, OutboxRow } from './db'
-import { notifyChanged } from './changes'
 
 /**
  * Puts a submitted item in the outbox and in the worker's list, and clears the draft, in one
@@ -28,7 +27,6 @@ export async function enqueue(db: LocalDb, item: SubmitItemInput, entryName: str
     await db.mine.add(mine)
     await db.drafts.delete('current')
   })
-  notifyChanged()
   return mine
 }
 
@@ -69,7 +67,6 @@ export async function discardRejected(db: LocalDb, id: string): Promise<OutboxRo
     await db.outbox.delete(id)
     await db.mine.delete(id)
   })
-  notifyChanged()
   return row
 }
 
@@ -85,7 +82,6 @@ export async function adoptTracked(db: LocalDb, code: string, tracked: TrackedIt
   const existing = await db.mine.get(tracked.id)
   if (existing) {
     await saveTracked(db, [{ id: tracked.id, tracked }])
-    notifyChanged()
     return
   }
   await db.mine.add({
@@ -102,5 +98,4 @@ export async function adoptTracked(db: LocalDb, code: string, tracked: TrackedIt
     tracked,
     trackedAt: Date.now(),
   })
-  notifyChanged()
 }

@@ -1,14 +1,12 @@
 import type { TrackedItem } from '../../shared/api'
 import type { ErrorCode } from '../../shared/errors'
 import { deviceId } from '../../shared/uuid'
-import { notifyChanged } from './changes'
 import type { LocalDb, VerdictRow } from './db'
 
 /** Queues a verdict or message on one of the worker's items; sent by the next sync. */
 export async function queueVerdict(db: LocalDb, itemId: string, code: string, kind: VerdictRow['kind'], body: VerdictRow['body'], now = Date.now()): Promise<VerdictRow> {
   const row: VerdictRow = { id: deviceId(now), itemId, code, kind, body, queuedAt: now, state: 'queued', error: null }
   await db.verdicts.add(row)
-  notifyChanged()
   return row
 }
 
@@ -30,5 +28,4 @@ export async function rejectVerdict(db: LocalDb, id: string, error: { code: Erro
 
 export async function dropVerdict(db: LocalDb, id: string): Promise<void> {
   await db.verdicts.delete(id)
-  notifyChanged()
 }

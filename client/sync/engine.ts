@@ -4,7 +4,6 @@ import { LIMITS } from '../../shared/limits'
 import type { LocalDb } from '../local-db/db'
 import { acknowledge, countAttempt, markRejected, queued, saveTracked } from '../local-db/outbox'
 import { acknowledgeVerdict, queuedVerdicts, rejectVerdict } from '../local-db/verdicts'
-import { notifyChanged } from '../local-db/changes'
 import { withLock, type LockFn } from './lock'
 import { postJson, type Answer, type RequestEnv } from './request'
 
@@ -53,7 +52,6 @@ async function drain(env: SyncEnv): Promise<SyncReport> {
     }
   }
   report.stillQueued = (await queued(env.db)).length
-  if (report.acknowledged || report.rejected) notifyChanged()
   if (!(await sendVerdicts(env, report))) return report
   if (env.refresh !== false) await refresh(env, report)
   return report
@@ -68,7 +66,6 @@ async function sendVerdicts(env: SyncEnv, report: SyncReport): Promise<boolean> 
     const answer = await postJson(env, path, { id: row.id, code: row.code, ...row.body }, isVerdictAnswer)
     if (!answer.ok) {
       Object.assign(report, { ok: false, failure: answer.reason, retryAfterMs: answer.retryAfterMs })
-      if (report.verdicts) notifyChanged()
       return false
     }
     if ('item' in answer.body) {
@@ -79,7 +76,6 @@ async function sendVerdicts(env: SyncEnv, report: SyncReport): Promise<boolean> 
       report.rejected++
     }
   }
-  if (rows.length) notifyChanged()
   return true
 }
 
@@ -96,7 +92,6 @@ async function apply(db: LocalDb, id: string, outcome: SubmitOutcome, report: Sy
 }
 
 function fail(report: SyncReport, answer: Exclude<Answer<unknown>, { ok: true }>, left: number): SyncReport {
-  if (report.acknowledged || report.rejected) notifyChanged()
   return { ...report, ok: false, failure: answer.reason, retryAfterMs: answer.retryAfterMs, stillQueued: left }
 }
 
@@ -118,7 +113,6 @@ async function refresh(env: SyncEnv, report: SyncReport): Promise<void> {
     await saveTracked(env.db, updates)
     report.refreshed += updates.length
   }
-  if (report.refreshed) notifyChanged()
 }
 
 const isSubmitResponse =

@@ -1,6 +1,6 @@
-import { useLang } from '../i18n/lang'
 import type { UpdateControl } from '../pwa/register'
 import type { DeviceState } from './device-store'
+import { useText } from './use-text'
 
 interface Props {
   device: DeviceState
@@ -11,22 +11,22 @@ interface Props {
 export const inWeChat = () => typeof navigator !== 'undefined' && /MicroMessenger/i.test(navigator.userAgent)
 
 export function Banners({ device, update, onLater }: Props) {
-  const { t } = useLang()
+  const { s } = useText()
   return (
     <>
       {update && (
         <div class="banner update" role="alert">
-          <span>{t('updateReady')}</span>
+          <span>{s('updateReady')}</span>
           <button type="button" class="primary" onClick={() => update.apply()}>
-            {t('updateApply')}
+            {s('updateApply')}
           </button>
           <button type="button" onClick={onLater}>
-            {t('updateLater')}
+            {s('updateLater')}
           </button>
         </div>
       )}
-      {inWeChat() && <p class="banner hint">{t('wechatHint')}</p>}
-      {device.phase === 'failed' && <p class="banner warn">{device.reason === 'full' ? t('storageFull') : t('storageFailed')}</p>}
+      {inWeChat() && <p class="banner hint">{s('wechatHint')}</p>}
+      {device.phase === 'failed' && <p class="banner warn">{device.reason === 'full' ? s('storageFull') : s('storageFailed')}</p>}
     </>
   )
 }

@@ -3,13 +3,14 @@ import { categoryLabel } from '../../shared/categories'
 import { isAnswered } from '../../shared/statuses'
 import type { SubmitItemInput } from '../../shared/validation'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
+import { formatMonthDay, formatTime } from '../../shared/time'
 import type { MineRow } from '../local-db/db'
-import { pick, useLang } from '../i18n/lang'
+import type { Text } from '../i18n/lang'
 import type { DeviceState } from './device-store'
-import { formatDay, formatTime } from './format'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
 import { useMine, useVerdicts } from './use-mine'
+import { useText } from './use-text'
 
 interface Props {
   device: DeviceState
@@ -17,36 +18,36 @@ interface Props {
 }
 
 export function MineList({ device, onEdit }: Props) {
-  const { lang, t } = useLang()
+  const { lang, s, l } = useText()
   const rows = useMine(device)
   const verdicts = useVerdicts(device)
   const [failure, setFailure] = useState<string | null>(null)
-  const fail = (error: unknown) => setFailure(t('saveFailed') + String((error as Error)?.message ?? error))
-  if (device.phase === 'failed') return <section class="card"><p class="error">{t('storageFailed')}</p></section>
+  const fail = (error: unknown) => setFailure(s('saveFailed') + String((error as Error)?.message ?? error))
+  if (device.phase === 'failed') return <section class="card"><p class="error">{s('storageFailed')}</p></section>
   return (
     <section class="mine" aria-labelledby="mine-title">
-      <h2 id="mine-title">{t('tabMine')}</h2>
+      <h2 id="mine-title">{s('tabMine')}</h2>
       <SyncBar device={device} />
       {failure && (
         <p class="error" role="alert">
           {failure}
         </p>
       )}
-      {rows && rows.length === 0 && <p class="card hint">{t('mineEmpty')}</p>}
+      {rows && rows.length === 0 && <p class="card hint">{s('mineEmpty')}</p>}
       <ul class="items">
         {rows?.map((row) => (
           <li key={row.id} class="card item" data-id={row.id}>
             <p class="item-head">
-              <span class={`badge d-${row.delivery}`}>{badge(row, lang, t)}</span>
+              <span class={`badge d-${row.delivery}`}>{badge(row, s, l)}</span>
               <span>{categoryLabel(row.category, lang)}</span>
               <span class="when">{formatTime(row.createdAt, lang)}</span>
             </p>
             <p class="text">{row.content}</p>
             <p class="meta">
-              {t('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? t('anonymousTag') : t('namedTag')}
+              {s('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? s('anonymousTag') : s('namedTag')}
               {row.entryName && ` · ${row.entryName}`}
             </p>
-            {expectedBy(row) && <p class="meta">{t('expectAnswer').replace('{date}', formatDay(expectedBy(row)!, lang))}</p>}
+            {expectedBy(row) && <p class="meta">{s('expectAnswer').replace('{date}', formatMonthDay(expectedBy(row)!, lang))}</p>}
             {row.delivery === 'rejected' && device.phase === 'ready' && <Rejected row={row} device={device} onEdit={onEdit} onError={fail} />}
             {row.tracked && device.phase === 'ready' && (
               <TrackedView
@@ -75,29 +76,29 @@ function expectedBy(row: MineRow): string | null {
   return new Date(new Date(row.tracked.receivedAt).getTime() + days * 86_400_000).toISOString()
 }
 
-function badge(row: MineRow, lang: 'zh-CN' | 'en', t: (k: 'pending' | 'received' | 'rejected') => string): string {
-  if (row.delivery === 'pending') return t('pending')
-  if (row.delivery === 'rejected') return t('rejected')
-  return row.tracked ? pick(lang, WORKER_STATUS_LABELS[row.tracked.status]) : t('received')
+function badge(row: MineRow, s: (k: 'pending' | 'received' | 'rejected') => string, l: (label: Text) => string): string {
+  if (row.delivery === 'pending') return s('pending')
+  if (row.delivery === 'rejected') return s('rejected')
+  return row.tracked ? l(WORKER_STATUS_LABELS[row.tracked.status]) : s('received')
 }
 
 function Rejected({ row, device, onEdit, onError }: { row: MineRow; device: Extract<DeviceState, { phase: 'ready' }>; onEdit(row: MineRow, item?: SubmitItemInput): void; onError(error: unknown): void }) {
-  const { t } = useLang()
+  const { s } = useText()
   const reason = useReason(device, row.id)
   return (
     <div class="rejected">
       {reason && (
         <p class="error">
-          {t('notSentReason')}
+          {s('notSentReason')}
           {reason}
         </p>
       )}
       <div class="row">
         <button type="button" onClick={() => void device.device.discard(row.id).then((entry) => onEdit(row, entry?.item), onError)}>
-          {t('edit')}
+          {s('edit')}
         </button>
         <button type="button" onClick={() => void device.device.discard(row.id).catch(onError)}>
-          {t('discard')}
+          {s('discard')}
         </button>
       </div>
     </div>

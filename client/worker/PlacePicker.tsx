@@ -1,10 +1,10 @@
 import type { EntryPointInfo } from '../../shared/api'
-import { useLang } from '../i18n/lang'
 import { usePlaces } from './entry-point'
+import { useText } from './use-text'
 
 /** The place, for a worker who opened the app without scanning a QR code: the QR points, by unit. */
 export function PlacePicker({ code, onChoose }: { code: string | null; onChoose(info: EntryPointInfo): void }) {
-  const { t } = useLang()
+  const { s } = useText()
   const places = usePlaces(true)
   const groups = new Map<string, EntryPointInfo[]>()
   for (const place of places) {
@@ -13,7 +13,7 @@ export function PlacePicker({ code, onChoose }: { code: string | null; onChoose(
   }
   return (
     <>
-      <label for="place">{t('choosePlace')}</label>
+      <label for="place">{s('choosePlace')}</label>
       <select
         id="place"
         value={code ?? ''}
@@ -22,7 +22,7 @@ export function PlacePicker({ code, onChoose }: { code: string | null; onChoose(
           if (chosen) onChoose(chosen)
         }}
       >
-        <option value="">{places.length ? t('choosePlaceHint') : t('placesOffline')}</option>
+        <option value="">{places.length ? s('choosePlaceHint') : s('placesOffline')}</option>
         {[...groups].map(([unit, points]) => (
           <optgroup key={unit} label={unit}>
             {points.map((p) => (
@@ -33,7 +33,7 @@ export function PlacePicker({ code, onChoose }: { code: string | null; onChoose(
           </optgroup>
         ))}
       </select>
-      <p class="hint">{t('placeQrFaster')}</p>
+      <p class="hint">{s('placeQrFaster')}</p>
     </>
   )
 }

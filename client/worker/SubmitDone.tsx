@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks'
-import { useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import type { SubmitResult } from './submit'
 import { useMine } from './use-mine'
+import { useText } from './use-text'
 
 interface Props {
   result: Extract<SubmitResult, { kind: 'queued' | 'delivered' }>
@@ -27,7 +27,7 @@ function warnOnce(): boolean {
 }
 
 export function SubmitDone({ result, device, onAnother, onMine, replyWithinDays }: Props) {
-  const { t } = useLang()
+  const { s } = useText()
   const row = useMine(device)?.find((r) => r.id === result.id)
   const delivered = result.kind === 'delivered' || (row && row.delivery === 'received')
   const risky = device.phase === 'ready' && device.device.storage === 'best-effort' && result.kind === 'queued'
@@ -35,33 +35,33 @@ export function SubmitDone({ result, device, onAnother, onMine, replyWithinDays 
   const [copied, setCopied] = useState<string | null>(null)
   const copy = () =>
     navigator.clipboard?.writeText(result.code).then(
-      () => setCopied(t('copied')),
-      () => setCopied(t('copyByHand')),
-    ) ?? setCopied(t('copyByHand'))
+      () => setCopied(s('copied')),
+      () => setCopied(s('copyByHand')),
+    ) ?? setCopied(s('copyByHand'))
   return (
     <section class="card done" aria-live="polite">
       <p class={delivered ? 'state ok' : 'state waiting'} role="status">
-        {delivered ? t('delivered') : t('savedOffline')}
+        {delivered ? s('delivered') : s('savedOffline')}
       </p>
-      <p class="code-label">{t('followUpCode')}</p>
+      <p class="code-label">{s('followUpCode')}</p>
       <p class="code" data-testid="follow-up-code">
         {result.code}
       </p>
       <p class="row">
         <button type="button" onClick={() => void copy()}>
-          {t('copyCode')}
+          {s('copyCode')}
         </button>
         {copied && <span role="status">{copied}</span>}
       </p>
-      <p class="hint">{t('codeKeep')}</p>
-      {replyWithinDays ? <p>{t('answerWithin').replace('{days}', String(replyWithinDays))}</p> : null}
-      {warn && !delivered && <p class="hint warn">{t('storageRefused')}</p>}
+      <p class="hint">{s('codeKeep')}</p>
+      {replyWithinDays ? <p>{s('answerWithin').replace('{days}', String(replyWithinDays))}</p> : null}
+      {warn && !delivered && <p class="hint warn">{s('storageRefused')}</p>}
       <div class="row">
         <button type="button" class="primary" onClick={onAnother}>
-          {t('writeAnother')}
+          {s('writeAnother')}
         </button>
         <button type="button" onClick={onMine}>
-          {t('tabMine')}
+          {s('tabMine')}
         </button>
       </div>
     </section>

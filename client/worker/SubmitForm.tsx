@@ -3,13 +3,13 @@ import { CATEGORIES } from '../../shared/categories'
 import { errorMessage } from '../../shared/errors'
 import { LIMITS, charLength } from '../../shared/limits'
 import type { FieldError } from '../../shared/validation'
-import { pick, useLang } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import { isQuotaError, startDevice } from './device-store'
 import { EMPTY_DRAFT, FORM_ID, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
 import { entryCode, placeLabel, type EntryPoint } from './entry-point'
 import { PlacePicker } from './PlacePicker'
 import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
+import { useText } from './use-text'
 
 interface Props {
   place: EntryPoint
@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
-  const { lang, t } = useLang()
+  const { lang, s, l } = useText()
   const entry = place.state
   const [fields, setFields] = useState<DraftFields>(initial ?? EMPTY_DRAFT)
   const [restored, setRestored] = useState<'no' | 'yes' | 'done'>('no')
@@ -40,13 +40,13 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
       const typed = latest.current
       if (draft && !typed.content && !typed.name) {
         setFields({ category: draft.category, content: draft.content, anonymous: draft.anonymous, name: draft.name, employeeNo: draft.employeeNo, phone: draft.phone })
-        setNotice(t('draftRestored'))
+        setNotice(s('draftRestored'))
       }
       setRestored('done')
     })
   }, [device.phase])
 
-  const saver = useDraftSaver(fields, ready, restored === 'done', (error) => setNotice(t('saveFailed') + (isQuotaError(error) ? t('storageFull') : String((error as Error)?.message ?? error))))
+  const saver = useDraftSaver(fields, ready, restored === 'done', (error) => setNotice(s('saveFailed') + (isQuotaError(error) ? s('storageFull') : String((error as Error)?.message ?? error))))
   // One press of 提交 is one item, however fast the second press comes (state updates are not yet rendered).
   const sending = useRef(false)
   useEffect(() => onDirty(fields.content.trim() !== ''), [fields.content])
@@ -77,8 +77,8 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
     setBusy(false)
     if (result.kind === 'failed') {
       // Not stored on the phone and not sent: say which, so the worker knows what to fix.
-      const storage = result.storage === 'full' ? t('storageFull') : result.storage === 'failed' ? t('storageFailed') : null
-      setNotice([result.message ?? t('offlineAction'), storage].filter(Boolean).join(' '))
+      const storage = result.storage === 'full' ? s('storageFull') : result.storage === 'failed' ? s('storageFailed') : null
+      setNotice([result.message ?? s('offlineAction'), storage].filter(Boolean).join(' '))
       sending.current = false
       saver.release()
       return
@@ -95,48 +95,48 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
     <form id={FORM_ID} class="card form" method="post" action="/submit" onSubmit={onSubmit} noValidate>
       {place.scanned || entry.kind === 'pending' ? (
         <p class="from">
-          {t('from')}
-          <strong>{entry.kind === 'known' ? placeLabel(entry.info) : entry.kind === 'pending' ? '…' : (code ?? t('fromUnknown'))}</strong>
+          {s('from')}
+          <strong>{entry.kind === 'known' ? placeLabel(entry.info) : entry.kind === 'pending' ? '…' : (code ?? s('fromUnknown'))}</strong>
         </p>
       ) : (
         <PlacePicker code={code} onChoose={place.choose} />
       )}
       {entry.kind === 'unknown' && <p class="error">{errorMessage('unknown_entry_point', lang)}</p>}
-      {errorFor('entryPoint') && <p class="error">{code ? errorFor('entryPoint') : t('choosePlaceHint')}</p>}
+      {errorFor('entryPoint') && <p class="error">{code ? errorFor('entryPoint') : s('choosePlaceHint')}</p>}
 
-      <label for="category">{t('category')}</label>
+      <label for="category">{s('category')}</label>
       <select id="category" name="category" value={fields.category} onChange={(e) => set({ category: e.currentTarget.value })} aria-invalid={!!errorFor('category')}>
-        <option value="">{t('chooseCategory')}</option>
+        <option value="">{s('chooseCategory')}</option>
         {CATEGORIES.map((c) => (
           <option key={c.id} value={c.id}>
-            {pick(lang, c)}
+            {l(c)}
           </option>
         ))}
       </select>
       {errorFor('category') && <p class="error">{errorFor('category')}</p>}
 
-      <label for="content">{t('content')}</label>
-      <textarea id="content" name="content" rows={6} maxLength={LIMITS.contentMax + 200} placeholder={t('contentHint')} value={fields.content} onInput={(e) => set({ content: e.currentTarget.value })} aria-invalid={!!errorFor('content')} />
+      <label for="content">{s('content')}</label>
+      <textarea id="content" name="content" rows={6} maxLength={LIMITS.contentMax + 200} placeholder={s('contentHint')} value={fields.content} onInput={(e) => set({ content: e.currentTarget.value })} aria-invalid={!!errorFor('content')} />
       <p class={length > LIMITS.contentMax ? 'count error' : 'count'}>
-        {length} / {LIMITS.contentMax} {t('chars')}
+        {length} / {LIMITS.contentMax} {s('chars')}
       </p>
       {errorFor('content') && <p class="error">{errorFor('content')}</p>}
 
       <label class="check">
         <input type="checkbox" name="anonymous" checked={fields.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} />
-        {t('anonymous')}
+        {s('anonymous')}
       </label>
       {fields.anonymous ? (
-        <p class="hint">{t('anonymousHint')}</p>
+        <p class="hint">{s('anonymousHint')}</p>
       ) : (
         <fieldset class="identity">
-          <label for="name">{t('name')}</label>
+          <label for="name">{s('name')}</label>
           <input id="name" name="name" autoComplete="name" value={fields.name} onInput={(e) => set({ name: e.currentTarget.value })} aria-invalid={!!errorFor('submitter', 'submitter.name')} />
           {errorFor('submitter', 'submitter.name') && <p class="error">{errorFor('submitter', 'submitter.name')}</p>}
-          <label for="employeeNo">{t('employeeNo')}</label>
+          <label for="employeeNo">{s('employeeNo')}</label>
           <input id="employeeNo" name="employeeNo" value={fields.employeeNo} onInput={(e) => set({ employeeNo: e.currentTarget.value })} />
           {errorFor('submitter.employeeNo') && <p class="error">{errorFor('submitter.employeeNo')}</p>}
-          <label for="phone">{t('phone')}</label>
+          <label for="phone">{s('phone')}</label>
           <input id="phone" name="phone" type="tel" autoComplete="tel" value={fields.phone} onInput={(e) => set({ phone: e.currentTarget.value })} />
           {errorFor('submitter.phone') && <p class="error">{errorFor('submitter.phone')}</p>}
         </fieldset>
@@ -144,7 +144,7 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
 
       {notice && <p class="notice" role="status">{notice}</p>}
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? t('submitting') : t('submit')}
+        {busy ? s('submitting') : s('submit')}
       </button>
     </form>
   )

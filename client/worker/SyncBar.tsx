@@ -1,10 +1,10 @@
-import { useLang } from '../i18n/lang'
+import { formatTime } from '../../shared/time'
 import { useDevice, type DeviceState } from './device-store'
-import { formatTime } from './format'
+import { useText } from './use-text'
 
 /** When the device last reached the server, and a button to try now. */
 export function SyncBar({ device }: { device: DeviceState }) {
-  const { lang, t } = useLang()
+  const { lang, s } = useText()
   const { sync } = useDevice()
   const failed = sync?.last && !sync.last.ok
   // The server answered "not now" (its database restarting, too many phones at once): say so, not "unreachable".
@@ -12,10 +12,10 @@ export function SyncBar({ device }: { device: DeviceState }) {
   return (
     <div class="syncbar">
       <span class="meta" role="status">
-        {sync?.running ? t('syncing') : busy ? t('syncBusy') : failed ? t('syncFailed') : sync?.lastOkAt ? t('lastSync') + formatTime(new Date(sync.lastOkAt).toISOString(), lang) : t('neverSynced')}
+        {sync?.running ? s('syncing') : busy ? s('syncBusy') : failed ? s('syncFailed') : sync?.lastOkAt ? s('lastSync') + formatTime(new Date(sync.lastOkAt).toISOString(), lang) : s('neverSynced')}
       </span>
       <button type="button" disabled={device.phase !== 'ready' || !!sync?.running} onClick={() => device.phase === 'ready' && void device.device.syncNow()}>
-        {t('syncNow')}
+        {s('syncNow')}
       </button>
     </div>
   )

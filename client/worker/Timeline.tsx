@@ -2,12 +2,12 @@ import type { PublicEvent } from '../../shared/api'
 import { EVENT_LABELS } from '../../shared/event-labels'
 import { REPLY_CHANNEL_LABELS, type ReplyChannel } from '../../shared/reply-channels'
 import { RATING_LABELS, type Rating } from '../../shared/ratings'
-import { pick, useLang } from '../i18n/lang'
-import { formatTime } from './format'
+import { formatTime } from '../../shared/time'
+import { useText } from './use-text'
 
 /** The public history of an item, oldest first; replies stand out. Text is always text. */
 export function Timeline({ events }: { events: PublicEvent[] }) {
-  const { lang, t } = useLang()
+  const { lang, s, l } = useText()
   return (
     <ol class="timeline">
       {events.map((event, i) => {
@@ -15,20 +15,20 @@ export function Timeline({ events }: { events: PublicEvent[] }) {
         const rating = event.data?.rating as Rating | undefined
         return (
           <li key={i} class={event.kind === 'reply' || event.kind === 'decline' ? 'reply' : undefined}>
-            <span class="when">{formatTime(event.at, lang)}</span> <strong>{pick(lang, EVENT_LABELS[event.kind])}</strong>
-            {rating && RATING_LABELS[rating] && <span>：{pick(lang, RATING_LABELS[rating])}</span>}
+            <span class="when">{formatTime(event.at, lang)}</span> <strong>{l(EVENT_LABELS[event.kind])}</strong>
+            {rating && RATING_LABELS[rating] && <span>：{l(RATING_LABELS[rating])}</span>}
             {event.text && <p class="text">{event.text}</p>}
             {event.data?.officerName && (
               <p class="meta">
-                {t('answeredBy')}
+                {s('answeredBy')}
                 {event.data.officerName}
               </p>
             )}
             {channel && REPLY_CHANNEL_LABELS[channel] && (
               <p class="meta">
-                {t('channel')}
-                {pick(lang, REPLY_CHANNEL_LABELS[channel])}
-                {event.data?.meetingAt && ` · ${t('meeting')}${event.data.meetingAt} ${event.data.meetingPlace ?? ''}`}
+                {s('channel')}
+                {l(REPLY_CHANNEL_LABELS[channel])}
+                {event.data?.meetingAt && ` · ${s('meeting')}${event.data.meetingAt} ${event.data.meetingPlace ?? ''}`}
               </p>
             )}
           </li>

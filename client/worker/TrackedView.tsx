@@ -3,10 +3,10 @@ import type { TrackedItem } from '../../shared/api'
 import { categoryLabel } from '../../shared/categories'
 import { isRatable, RATINGS, RATING_LABELS, type Rating } from '../../shared/ratings'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
-import { pick, useLang } from '../i18n/lang'
 import type { VerdictRow } from '../local-db/db'
 import { Timeline } from './Timeline'
 import { sendVerdict } from './track-api'
+import { useText } from './use-text'
 
 interface Props {
   code: string
@@ -23,7 +23,7 @@ interface Props {
 
 /** What the server said about one item: status, history and the answer; then the worker's say. */
 export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop, withHead = true }: Props) {
-  const { lang, t } = useLang()
+  const { lang, s, l } = useText()
   const [rating, setRating] = useState<Rating | ''>('')
   const [text, setText] = useState('')
   const [message, setMessage] = useState<string | null>(null)
@@ -42,7 +42,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
       // Safe on the phone first, like an item: it goes out with the next sync, once.
       const saved = await queue(kind, fields).then(
         (row) => row,
-        (error: unknown) => t('saveFailed') + String((error as Error)?.message ?? error),
+        (error: unknown) => s('saveFailed') + String((error as Error)?.message ?? error),
       )
       setBusy(false)
       if (typeof saved === 'string') return setMessage(saved)
@@ -57,79 +57,79 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
     if (result.ok) {
       setText('')
       setRating('')
-      setMessage(t('sentThanks'))
+      setMessage(s('sentThanks'))
       onUpdated(result.item)
-    } else setMessage(result.message ?? t('offlineAction'))
+    } else setMessage(result.message ?? s('offlineAction'))
   }
 
   return (
     <div class="tracked">
       {withHead && (
         <p>
-          {t('statusLabel')}
-          <strong class={`status s-${item.status}`}>{pick(lang, WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
+          {s('statusLabel')}
+          <strong class={`status s-${item.status}`}>{l(WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
         </p>
       )}
       <Timeline events={item.events} />
       {item.mergedInto && (
         <div class="merged">
-          <p class="hint">{t('mergedNote')}</p>
+          <p class="hint">{s('mergedNote')}</p>
           <p>
-            {t('statusLabel')}
-            <strong>{pick(lang, WORKER_STATUS_LABELS[item.mergedInto.status])}</strong>
+            {s('statusLabel')}
+            <strong>{l(WORKER_STATUS_LABELS[item.mergedInto.status])}</strong>
           </p>
           <Timeline events={item.mergedInto.events} />
         </div>
       )}
       {ratable && verdict && (
         <p class="meta">
-          {t('yourRating')}
-          {pick(lang, RATING_LABELS[verdict])}
-          {waitingRating && ` · ${t('pending')}`}
+          {s('yourRating')}
+          {l(RATING_LABELS[verdict])}
+          {waitingRating && ` · ${s('pending')}`}
         </p>
       )}
       {pending
         .filter((v) => v.kind === 'message' || v.state === 'rejected')
         .map((v) => (
           <p key={v.id} class={v.state === 'rejected' ? 'error' : 'meta'}>
-            {v.kind === 'message' ? `${t('messageTitle')}：${v.body.text ?? ''}` : t('rateTitle')} · {v.state === 'rejected' ? `${t('rejected')}（${v.error?.message ?? ''}）` : t('pending')}
+            {v.kind === 'message' ? `${s('messageTitle')}：${v.body.text ?? ''}` : s('rateTitle')} · {v.state === 'rejected' ? `${s('rejected')}（${v.error?.message ?? ''}）` : s('pending')}
             {v.state === 'rejected' && onDrop && (
               <button type="button" onClick={() => onDrop(v.id)}>
-                {t('discard')}
+                {s('discard')}
               </button>
             )}
           </p>
         ))}
       {ratable && !verdict && (
         <fieldset class="verdict">
-          <legend>{t('rateTitle')}</legend>
+          <legend>{s('rateTitle')}</legend>
           <div class="row">
             {RATINGS.map((r) => (
               <label key={r} class="check">
                 <input type="radio" name={`rating-${item.id}`} value={r} checked={rating === r} onChange={() => setRating(r)} />
-                {pick(lang, RATING_LABELS[r])}
+                {l(RATING_LABELS[r])}
               </label>
             ))}
           </div>
-          <label for={`verdict-${item.id}`}>{t('rateMessage')}</label>
+          <label for={`verdict-${item.id}`}>{s('rateMessage')}</label>
           <textarea id={`verdict-${item.id}`} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
           <button type="button" disabled={busy || !rating} onClick={() => void send('/api/track/rate')}>
-            {t('rateSend')}
+            {s('rateSend')}
           </button>
         </fieldset>
       )}
       {!ratable && item.status !== 'merged' && (
         <details class="verdict">
-          <summary>{t('messageTitle')}</summary>
-          <textarea aria-label={t('messageTitle')} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <summary>{s('messageTitle')}</summary>
+          <textarea aria-label={s('messageTitle')} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
           <button type="button" disabled={busy || !text.trim()} onClick={() => void send('/api/track/message')}>
-            {t('messageSend')}
+            {s('messageSend')}
           </button>
         </details>
       )}
       {queuedId && (
         <p class="notice" role="status">
-          {pending.some((v) => v.id === queuedId && v.state === 'queued') ? t('savedOffline') : t('sentThanks')}
+          {pending.some((v) => v.id === queuedId && v.state === 'queued') ? s('savedOffline') : s('sentThanks')}
         </p>
       )}
       {message && <p class="notice" role="status">{message}</p>}

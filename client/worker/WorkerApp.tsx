@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SubmitItemInput } from '../../shared/validation'
 import type { MineRow } from '../local-db/db'
-import { getLang, setLang, useLang } from '../i18n/lang'
+import { getLang, setLang } from '../i18n/lang'
 import { registerServiceWorker, type UpdateControl } from '../pwa/register'
 import { Banners, inWeChat } from './Banners'
 import { startDevice, useDevice } from './device-store'
@@ -12,11 +12,12 @@ import { MineList } from './MineList'
 import { SubmitDone } from './SubmitDone'
 import { SubmitForm } from './SubmitForm'
 import type { SubmitResult } from './submit'
+import { useText } from './use-text'
 
 type Tab = 'form' | 'mine' | 'lookup'
 
 export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {}) {
-  const { t } = useLang()
+  const { s } = useText()
   const [tab, setTab] = useState<Tab>('form')
   const [done, setDone] = useState<Extract<SubmitResult, { kind: 'queued' | 'delivered' }> | null>(null)
   const [formKey, setFormKey] = useState(0)
@@ -50,17 +51,17 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
   return (
     <div class="app">
       <header class="top">
-        <h1>{t('appName')}</h1>
+        <h1>{s('appName')}</h1>
         <button type="button" class="lang" lang={getLang() === 'en' ? 'zh-CN' : 'en'} onClick={() => setLang(getLang() === 'en' ? 'zh-CN' : 'en')}>
-          {t('switchLang')}
+          {s('switchLang')}
         </button>
       </header>
       <Banners device={device} update={update} onLater={() => setUpdate(null)} />
       <main>
         <nav class="tabs" role="tablist">
-          {tabButton('form', t('tabForm'))}
-          {tabButton('mine', t('tabMine'))}
-          {tabButton('lookup', t('tabLookup'))}
+          {tabButton('form', s('tabForm'))}
+          {tabButton('mine', s('tabMine'))}
+          {tabButton('lookup', s('tabLookup'))}
         </nav>
         <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {tab === 'form' &&

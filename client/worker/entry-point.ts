@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { EntryPointInfo } from '../../shared/api'
+import { ENTRY_POINT_CODE } from '../../shared/limits'
 
 // The QR code's place, remembered on the device so that the form opens offline and the
 // installed app (which starts at "/") still knows where the worker last scanned.
@@ -34,7 +35,7 @@ function remember(info: EntryPointInfo): void {
 
 export function entryCodeFromUrl(search: string): string | null {
   const code = new URLSearchParams(search).get('s')?.trim()
-  return code && /^[A-Za-z0-9_-]{1,32}$/.test(code) ? code : null
+  return code && ENTRY_POINT_CODE.test(code) ? code : null
 }
 
 function initial(): EntryState {

@@ -1,26 +1,14 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { MineRow, VerdictRow } from '../local-db/db'
 import type { Device } from '../local-db/device'
-import { onChanged } from '../local-db/changes'
 import type { DeviceState } from './device-store'
 
-/** What `read` returns from the device, re-read whenever any tab or the service worker changes it. */
+/** What `read` returns from the device, kept current as this tab, other tabs or the service worker write. */
 function useDeviceData<T>(device: DeviceState, read: (device: Device) => Promise<T>, initial: T, onError: T): T {
   const [data, setData] = useState<T>(initial)
   useEffect(() => {
     if (device.phase !== 'ready') return
-    let live = true
-    const load = () =>
-      void read(device.device).then(
-        (next) => live && setData(next),
-        () => live && setData(onError),
-      )
-    load()
-    const stop = onChanged(load)
-    return () => {
-      live = false
-      stop()
-    }
+    return device.device.watch(() => read(device.device), setData, () => setData(onError))
   }, [device.phase])
   return data
 }

@@ -5,7 +5,11 @@ import type { Rating } from '../../shared/ratings'
 import type { Role } from '../../shared/roles'
 import type { UnitKind } from '../../shared/unit-kinds'
 
-/** Database table types; value lists (statuses, roles, kinds) come from `shared/`. API types live in `shared/api.ts`. */
+/**
+ * Database table types; value lists (statuses, roles, kinds) come from `shared/`. API types live in
+ * `shared/api.ts` and `shared/admin-api.ts`; the domain module that reads the rows maps them
+ * (`domain/public-view.ts`, `domain/items/list.ts` `toSummary`).
+ */
 export interface Database {
   org_units: OrgUnitTable
   entry_points: EntryPointTable

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Context } from 'hono'
 import { newFollowUpCode } from '../../shared/follow-up-code'
+import { ENTRY_POINT_CODE } from '../../shared/limits'
 import { deviceId } from '../../shared/uuid'
 import type { AppEnv } from './env'
 
 /** Where the build leaves room for the no-script form's keys (see client/index.html). */
 const KEYS = '<!--form-keys-->'
-const ENTRY_CODE = /^[A-Za-z0-9_-]{1,32}$/
 
 /**
  * The app shell, with what a browser that never runs the app's script needs to submit the
@@ -23,7 +23,7 @@ export function shellResponder(root: string) {
     const keys = [
       hidden('formId', deviceId()),
       hidden('followUpCode', newFollowUpCode()),
-      entry && ENTRY_CODE.test(entry) ? hidden('entryPoint', entry) : '',
+      entry && ENTRY_POINT_CODE.test(entry) ? hidden('entryPoint', entry) : '',
     ].join('')
     const html = Buffer.from(template.replace(KEYS, keys), 'utf8')
     // Made per request, so it cannot be cached: a follow-up code is in it.

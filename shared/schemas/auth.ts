@@ -14,7 +14,7 @@ export const ChangePasswordSchema = record({ current: v.string(), next: password
 
 /** The first admin, created through the one-time link the server prints on a fresh install. */
 export const FirstAdminSchema = record({
-  token: v.pipe(v.string(), v.maxLength(100, 'setup_token_invalid')),
+  token: v.pipe(v.string(), v.maxLength(ADMIN_LIMITS.setupTokenMax, 'setup_token_invalid')),
   username,
   displayName,
   password,

@@ -27,7 +27,7 @@ export const calendarDay = v.pipe(v.string(), v.check(isCalendarDay, 'invalid_da
 export const day = v.pipe(v.string(), v.check((s) => isCalendarDay(s) || isInstant(s), 'invalid_date'))
 
 /** Usernames are made of these; anything else cannot be one, so a login never looks it up. */
-export const USERNAME = /^[a-z0-9._-]{2,32}$/
+export const USERNAME = new RegExp(`^[a-z0-9._-]{${ADMIN_LIMITS.usernameMin},${ADMIN_LIMITS.usernameMax}}$`)
 
 export const username = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(USERNAME, 'invalid_username'))
 export const password = v.pipe(

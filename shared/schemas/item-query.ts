@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { CATEGORY_IDS } from '../categories'
-import { ADMIN_LIMITS, charLength } from '../limits'
+import { ADMIN_LIMITS, charLength, ENTRY_POINT_CODE } from '../limits'
 import { STATUSES } from '../lifecycle'
 import { RATINGS } from '../ratings'
 import { lineSavable, normalizeText } from '../text'
@@ -24,7 +24,7 @@ export const ItemQuerySchema = record({
   category: list(CATEGORY_IDS),
   rating: list(RATINGS),
   unitId: v.optional(uuid),
-  entryPoint: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_query'))),
+  entryPoint: v.optional(v.pipe(v.string(), v.regex(ENTRY_POINT_CODE, 'invalid_query'))),
   from: v.optional(calendarDay),
   to: v.optional(calendarDay),
   overdue: flag,
@@ -37,7 +37,7 @@ export const ItemQuerySchema = record({
       v.check((s) => charLength(s) <= ADMIN_LIMITS.searchMax, 'invalid_query'),
     ),
   ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, 'invalid_cursor'))),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(ADMIN_LIMITS.cursorMax, 'invalid_cursor'))),
   limit: v.optional(
     v.pipe(
       v.string(),

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { INT4 } from '../limits'
+import { ADMIN_LIMITS, INT4 } from '../limits'
 import { UNIT_KINDS } from '../unit-kinds'
 import { record } from '../validation'
 import { line, uuid } from './fields'
@@ -9,18 +9,18 @@ const sort = v.optional(v.pipe(v.number(), v.integer('invalid_request'), v.minVa
 
 export const CreateUnitSchema = record({
   parentId: uuid,
-  name: line(100),
+  name: line(ADMIN_LIMITS.unitNameMax),
   kind: v.picklist(UNIT_KINDS, 'invalid_request'),
   sort,
 })
 
 export const UpdateUnitSchema = record({
-  name: v.optional(line(100)),
+  name: v.optional(line(ADMIN_LIMITS.unitNameMax)),
   kind: v.optional(v.picklist(UNIT_KINDS, 'invalid_request')),
   sort,
 })
 
 /** The union's promised days to answer (shown to the worker after submitting); null: no promise. */
 export const ReplyPromiseSchema = record({
-  days: v.nullable(v.pipe(v.number(), v.integer('invalid_request'), v.minValue(1, 'invalid_request'), v.maxValue(365, 'invalid_request'))),
+  days: v.nullable(v.pipe(v.number(), v.integer('invalid_request'), v.minValue(1, 'invalid_request'), v.maxValue(ADMIN_LIMITS.replyWithinDaysMax, 'invalid_request'))),
 })

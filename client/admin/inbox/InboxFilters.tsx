@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import type { EntryPointView, UnitView } from '../../../shared/admin-api'
 import { CATEGORIES } from '../../../shared/categories'
 import { STATUSES } from '../../../shared/lifecycle'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { RATING_LABELS, RATINGS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { Field } from '../ui/Field'
@@ -45,7 +46,7 @@ export function InboxFilters({ filters, units, entryPoints, onApply }: Props) {
     >
       <div class="adm-search">
         <Field id="f-q" label={s('search')}>
-          <input id="f-q" type="search" maxLength={50} value={draft.q ?? ''} onInput={set('q')} />
+          <input id="f-q" type="search" maxLength={ADMIN_LIMITS.searchMax} value={draft.q ?? ''} onInput={set('q')} />
         </Field>
       </div>
       <div class="adm-filter-grid">

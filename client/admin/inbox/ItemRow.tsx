@@ -1,7 +1,7 @@
 import type { ItemSummary } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
 import { RATING_LABELS } from '../../../shared/ratings'
-import { formatDay, formatTime } from '../format'
+import { formatDate, formatTime } from '../../../shared/time'
 import { itemHref } from '../route'
 import { StatusBadge } from '../ui/StatusBadge'
 import { useText } from '../use-text'
@@ -29,7 +29,7 @@ export function ItemRow({ item }: { item: ItemSummary }) {
         {item.anonymous && <span>{s('anonymousItem')}</span>}
         {item.nextDeadline && (
           <span>
-            {s('due')} {formatDay(item.nextDeadline, lang)}
+            {s('due')} {formatDate(item.nextDeadline, lang)}
           </span>
         )}
         {item.rating && <span>{l(RATING_LABELS[item.rating])}</span>}

@@ -1,6 +1,6 @@
 import type { AssignmentView } from '../../../shared/admin-api'
 import { OUTCOME_LABELS } from '../../../shared/outcomes'
-import { formatDay, formatTime } from '../format'
+import { formatDate, formatTime } from '../../../shared/time'
 import { useText } from '../use-text'
 
 /** Each dispatch: to which unit, who supervises, who is responsible, by when, and what came back. */
@@ -31,7 +31,7 @@ export function Assignments({ assignments }: { assignments: AssignmentView[] }) 
               </div>
               <div>
                 <dt>{s('deadline')}</dt>
-                <dd>{formatDay(a.deadline, lang)}</dd>
+                <dd>{formatDate(a.deadline, lang)}</dd>
               </div>
               {a.instructions && (
                 <div>

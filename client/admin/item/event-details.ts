@@ -4,9 +4,9 @@ import type { Lang } from '../../../shared/lang'
 import { OUTCOME_LABELS, type Outcome } from '../../../shared/outcomes'
 import { RATING_LABELS, type Rating } from '../../../shared/ratings'
 import { REPLY_CHANNEL_LABELS, type ReplyChannel } from '../../../shared/reply-channels'
+import { formatDate } from '../../../shared/time'
 import { pick } from '../../i18n/lang'
 import { S } from '../strings'
-import { formatDay } from '../format'
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null)
 
@@ -22,7 +22,7 @@ export function eventDetails(e: AdminEvent, lang: Lang): string[] {
   if (str(d.meetingPlace)) out.push(`${t('meetingPlace')}${c}${str(d.meetingPlace)}`)
   if (str(d.officerName)) out.push(`${t('shownName')}${c}${str(d.officerName)}`)
   if (str(d.unitName)) out.push(`${t('dispatchUnit')}${c}${str(d.unitName)}`)
-  if (str(d.deadline)) out.push(`${t('deadline')}${c}${formatDay(str(d.deadline)!, lang)}`)
+  if (str(d.deadline)) out.push(`${t('deadline')}${c}${formatDate(str(d.deadline)!, lang)}`)
   const outcome = str(d.outcome) as Outcome | null
   if (outcome && outcome in OUTCOME_LABELS) out.push(`${t('outcome')}${c}${pick(lang, OUTCOME_LABELS[outcome])}`)
   const rating = str(d.rating) as Rating | null

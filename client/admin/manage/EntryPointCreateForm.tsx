@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { EntryPointView, UnitView } from '../../../shared/admin-api'
+import { ADMIN_LIMITS, ENTRY_POINT_CODE_PATTERN } from '../../../shared/limits'
 import { api } from '../api'
 import { Field } from '../ui/Field'
 import { FormFooter } from '../ui/FormFooter'
@@ -27,10 +28,10 @@ export function EntryPointCreateForm({ units, onCreated }: { units: UnitView[]; 
       <h2>{s('newEntryPoint')}</h2>
       <div class="adm-form-grid">
         <Field id="ep-code" label={s('epCode')}>
-          <input id="ep-code" required pattern="[A-Za-z0-9_\-]{1,32}" autocapitalize="none" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+          <input id="ep-code" required pattern={ENTRY_POINT_CODE_PATTERN} autocapitalize="none" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
         </Field>
         <Field id="ep-name" label={s('epName')}>
-          <input id="ep-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input id="ep-name" required maxLength={ADMIN_LIMITS.entryPointNameMax} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
         <UnitField id="ep-unit" label={s('unit')} units={units} value={unitId} onChange={setUnitId} />
       </div>

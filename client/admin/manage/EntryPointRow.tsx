@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { EntryPointView } from '../../../shared/admin-api'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { api } from '../api'
 import { colon } from '../format'
 import { Message } from '../ui/Message'
@@ -27,7 +28,7 @@ export function EntryPointRow({ ep, canEdit, onSaved }: { ep: EntryPointView; ca
       </a>
       <div class="adm-qr-info">
         {renaming ? (
-          <RenameForm id={inputId} label={s('epName')} initial={ep.name} busy={busy} onSave={(name) => void save({ name })} onCancel={() => setRenaming(false)} />
+          <RenameForm id={inputId} label={s('epName')} initial={ep.name} maxLength={ADMIN_LIMITS.entryPointNameMax} busy={busy} onSave={(name) => void save({ name })} onCancel={() => setRenaming(false)} />
         ) : (
           <h2>{ep.name}</h2>
         )}

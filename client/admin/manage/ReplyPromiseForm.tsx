@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { api } from '../api'
 import { fill } from '../format'
 import { Field } from '../ui/Field'
@@ -32,7 +33,7 @@ export function ReplyPromiseForm() {
     <form class="adm-card adm-form" onSubmit={submit}>
       <h2>{s('replyPromiseTitle')}</h2>
       <Field id="reply-days" label={s('replyPromiseDays')}>
-        <input id="reply-days" type="number" inputMode="numeric" min={1} max={365} value={days} onInput={(e) => setDays(e.currentTarget.value)} />
+        <input id="reply-days" type="number" inputMode="numeric" min={1} max={ADMIN_LIMITS.replyWithinDaysMax} value={days} onInput={(e) => setDays(e.currentTarget.value)} />
       </Field>
       <p class="adm-hint">{inherited ? fill(s('replyPromiseInherited'), { days: String(inherited) }) : s('replyPromiseHint')}</p>
       <Message text={current.error || save.error} />

@@ -57,7 +57,7 @@ export function Templates() {
       <form class="adm-card adm-form" onSubmit={submit}>
         <h2>{s('newTemplate')}</h2>
         <Field id="tpl-title" label={s('templateTitle')}>
-          <input id="tpl-title" required maxLength={50} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+          <input id="tpl-title" required maxLength={ADMIN_LIMITS.templateTitleMax} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
         </Field>
         <Field id="tpl-body" label={s('templateBody')}>
           <textarea id="tpl-body" rows={5} required maxLength={ADMIN_LIMITS.textMax} value={body} onInput={(e) => setBody(e.currentTarget.value)} />

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { UnitView } from '../../../shared/admin-api'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { api } from '../api'
 import { Field } from '../ui/Field'
 import { FormFooter } from '../ui/FormFooter'
@@ -30,7 +31,7 @@ export function UnitCreateForm({ units, onCreated }: { units: UnitView[]; onCrea
       <div class="adm-form-grid">
         <UnitField id="unit-parent" label={s('parentUnit')} units={units} value={parentId} onChange={setParentId} />
         <Field id="unit-name" label={s('unitName')}>
-          <input id="unit-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input id="unit-name" required maxLength={ADMIN_LIMITS.unitNameMax} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </Field>
         <UnitKindSelect id="unit-kind" value={kind} onChange={setKind} />
       </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { UnitView } from '../../../shared/admin-api'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { api } from '../api'
 import { fill } from '../format'
 import { Message } from '../ui/Message'
@@ -31,7 +32,7 @@ export function UnitRow({ unit, depth, onChanged }: { unit: UnitView; depth: num
   return (
     <li class="adm-list-row" style={{ paddingInlineStart: `${0.75 + depth * 1.25}rem` }}>
       {renaming ? (
-        <RenameForm id={inputId} label={s('unitName')} initial={unit.name} busy={busy} onSave={rename} onCancel={() => setRenaming(false)} />
+        <RenameForm id={inputId} label={s('unitName')} initial={unit.name} maxLength={ADMIN_LIMITS.unitNameMax} busy={busy} onSave={rename} onCancel={() => setRenaming(false)} />
       ) : (
         <div class="adm-list-main">
           <strong>{unit.name}</strong>

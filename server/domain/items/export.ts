@@ -4,6 +4,7 @@ import { categoryLabel } from '../../../shared/categories'
 import type { Lang } from '../../../shared/lang'
 import { RATING_LABELS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
+import { chinaDateTime } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { filteredItems, toSummary } from './list'
@@ -28,7 +29,7 @@ export async function exportCsv(db: Kysely<Database>, user: SessionUser, query: 
   for (const row of rows) {
     const i = toSummary(row, now)
     lines.push([
-      chinaTime(i.receivedAt),
+      chinaDateTime(i.receivedAt),
       label(STATUS_LABELS[i.status]),
       categoryLabel(i.category, lang),
       i.summary ?? '',
@@ -37,7 +38,7 @@ export async function exportCsv(db: Kysely<Database>, user: SessionUser, query: 
       i.unit.name,
       i.isProposal ? yes : '',
       i.overdue ? yes : '',
-      i.nextDeadline ? chinaTime(i.nextDeadline).slice(0, 10) : '',
+      i.nextDeadline ? chinaDateTime(i.nextDeadline).slice(0, 10) : '',
       i.rating ? label(RATING_LABELS[i.rating]) : '',
     ])
   }
@@ -48,8 +49,4 @@ export async function exportCsv(db: Kysely<Database>, user: SessionUser, query: 
 function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
   return `"${safe.replace(/"/g, '""')}"`
-}
-
-function chinaTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 }

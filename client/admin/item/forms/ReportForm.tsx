@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks'
 import { ADMIN_LIMITS } from '../../../../shared/limits'
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../../shared/outcomes'
-import { formatDay } from '../../format'
+import { formatDate } from '../../../../shared/time'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'
 import { ActionForm } from '../ActionForm'
@@ -24,7 +24,7 @@ export function ReportForm({ item, act, me, action }: FormProps<'report'>) {
           <select id="report-assignment" value={assignmentId} onChange={(e) => setAssignmentId(e.currentTarget.value)}>
             {open.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.unit.name} · {a.responsible.displayName} · {formatDay(a.deadline, lang)}
+                {a.unit.name} · {a.responsible.displayName} · {formatDate(a.deadline, lang)}
               </option>
             ))}
           </select>
