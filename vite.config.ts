@@ -106,6 +106,9 @@ export default defineConfig({
     // share state through modules; each suite's database is put back before every test.
     isolate: false,
     testTimeout: 30_000,
+    // A poll waits for a state the page or the server reaches: its time is a bound, not a
+    // measure (1 s by default, which a busy 2-core machine overran now and then).
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
   },
 })
