@@ -5,7 +5,7 @@ import { STATUSES } from './lifecycle'
 import { OUTCOMES, RATINGS, REPLY_CHANNELS, ROLES } from './roles'
 import { lineSavable, normalizeText } from './text'
 import { isCalendarDay, isInstant } from './time'
-import { lineText, longText, record } from './validation'
+import { lineText, longText, record, uuid } from './validation'
 import { isUuidV7 } from './uuid'
 
 /**
@@ -35,7 +35,6 @@ const line = (max: number) => lineText(1, max, 'text_required', 'text_too_long')
 const optionalText = (max: number) => v.optional(longText(0, max, 'text_required', 'text_too_long'))
 const optionalLine = (max: number) => v.optional(lineText(0, max, 'text_required', 'text_too_long'))
 
-const uuid = v.pipe(v.string(), v.uuid('invalid_request'), v.toLowerCase())
 /** An item's version, as the reviewer saw it: a positive int4, like its column. */
 const version = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4.max))
 
