@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { UnitRef } from '../../shared/admin-api'
+import { nameKey } from '../../shared/text'
+import { isUuid } from '../../shared/uuid'
 import type { Database } from '../db/schema'
 
 /** Whether a unit with `path` lies in the subtree rooted at `scopePath` (itself included). */
@@ -30,4 +32,15 @@ export async function unitRef(db: Kysely<Database>, unitId: string): Promise<Uni
 export async function unitInScope(db: Kysely<Database>, scopePath: string, unitId: string) {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', unitId).executeTakeFirst()
   return unit && inScope(scopePath, unit.path) ? unit : null
+}
+
+/** Units called `nameOrId`: by id (either case), else by name as people read it (`nameKey`). */
+export async function unitIdsNamed(db: Kysely<Database>, nameOrId: string): Promise<string[]> {
+  if (isUuid(nameOrId)) return (await db.selectFrom('org_units').select('id').where('id', '=', nameOrId.toLowerCase()).execute()).map((u) => u.id)
+  const key = nameKey(nameOrId)
+  return (await db.selectFrom('org_units').select(['id', 'name']).execute()).filter((u) => nameKey(u.name) === key).map((u) => u.id)
+}
+
+export async function everyUnitId(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('org_units').select('id').execute()).map((u) => u.id)
 }
