@@ -5,7 +5,7 @@ import { deleteUserSessions } from '../auth/sessions'
 import type { Database } from '../db/schema'
 import { ApiError } from '../http/api-error'
 import { userInScope } from './accounts'
-import { unitInScope } from './units'
+import { holdUnit, unitInScope, unitNotFound } from './units'
 
 /** Who changes accounts: an admin within its subtree, or the command line (`/`, nobody's own). */
 export interface AccountCaller {
@@ -16,14 +16,6 @@ export interface AccountCaller {
 
 /** The command line's standing: the whole tree, and no account of its own. */
 export const OPERATOR: AccountCaller = { unitPath: '/', selfId: null }
-
-const unitNotFound = () => new ApiError('unit_not_found', [{ path: 'unitId', code: 'unit_not_found' }])
-
-/** Holds the unit for the write, so a concurrent delete cannot leave the account without one. */
-async function holdUnit(trx: Kysely<Database>, unitId: string): Promise<void> {
-  const unit = await trx.selectFrom('org_units').select('id').where('id', '=', unitId).forShare().executeTakeFirst()
-  if (!unit) throw unitNotFound()
-}
 
 export interface NewAccount {
   username: string

@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely'
 import type { StaffView, UserView } from '../../shared/admin-api'
 import type { Role } from '../../shared/roles'
 import type { Database } from '../db/schema'
-import { ApiError } from '../http/api-error'
-import { unitInScope, unitRefs } from './units'
+import { unitInScope, unitNotFound, unitRefs } from './units'
 
 export interface UserFilter {
   /** Only units whose path starts with this (the caller's scope, or a unit inside it). */
@@ -67,7 +66,7 @@ export async function accountsFor(
   let unitPath = caller.unitPath
   if (filter.unitId) {
     const unit = await unitInScope(db, caller.unitPath, filter.unitId)
-    if (!unit) throw new ApiError('unit_not_found', [{ path: 'unitId', code: 'unit_not_found' }])
+    if (!unit) throw unitNotFound()
     unitPath = unit.path
   }
   if (caller.role === 'admin') return listUsers(db, { unitPath, role: filter.role })

@@ -6,7 +6,7 @@ import { nameKey } from '../../shared/text'
 import type { Database } from '../db/schema'
 import { ApiError } from '../http/api-error'
 import { unitView } from './unit-tree'
-import { unitInScope } from './units'
+import { unitInScope, unitNotFound } from './units'
 
 type Kind = (typeof UNIT_KINDS)[number]
 
@@ -42,12 +42,11 @@ export async function createUnit(
   fields: { parentId: string; name: string; kind: Kind; sort?: number },
 ): Promise<UnitView> {
   const { parentId, name, kind, sort } = fields
-  const parentNotFound = () => new ApiError('unit_not_found', [{ path: 'parentId', code: 'unit_not_found' }])
-  if (!(await unitInScope(db, scopePath, parentId))) throw parentNotFound()
+  if (!(await unitInScope(db, scopePath, parentId))) throw unitNotFound('parentId')
   const id = randomUUID()
   await db.transaction().execute(async (trx) => {
     const parent = await trx.selectFrom('org_units').select(['id', 'path']).where('id', '=', parentId).forUpdate().executeTakeFirst()
-    if (!parent) throw parentNotFound()
+    if (!parent) throw unitNotFound('parentId')
     if (await siblingNamed(trx, parentId, name)) throw nameTaken()
     await trx
       .insertInto('org_units')

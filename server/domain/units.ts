@@ -3,6 +3,7 @@ import type { UnitRef } from '../../shared/admin-api'
 import { nameKey } from '../../shared/text'
 import { isUuid } from '../../shared/uuid'
 import type { Database } from '../db/schema'
+import { ApiError } from '../http/api-error'
 
 /** Whether a unit with `path` lies in the subtree rooted at `scopePath` (itself included). */
 export function inScope(scopePath: string, path: string): boolean {
@@ -43,4 +44,13 @@ export async function unitIdsNamed(db: Kysely<Database>, nameOrId: string): Prom
 
 export async function everyUnitId(db: Kysely<Database>): Promise<string[]> {
   return (await db.selectFrom('org_units').select('id').execute()).map((u) => u.id)
+}
+
+/** The refusal of a unit that is not there for the caller, pointing at the field that named it. */
+export const unitNotFound = (path = 'unitId') => new ApiError('unit_not_found', [{ path, code: 'unit_not_found' }])
+
+/** Holds the unit for a write that hangs something on it, so a concurrent delete waits, then finds it in use. */
+export async function holdUnit(trx: Kysely<Database>, unitId: string): Promise<void> {
+  const unit = await trx.selectFrom('org_units').select('id').where('id', '=', unitId).forShare().executeTakeFirst()
+  if (!unit) throw unitNotFound()
 }
