@@ -25,22 +25,32 @@ export interface NewAccount {
   password: string
 }
 
-/** A new account in a unit of the caller's subtree; its id. A taken username (case aside) is a 409. */
+/** A new account in a unit of the caller's subtree; its id. */
 export async function createAccount(db: Kysely<Database>, caller: AccountCaller, fields: NewAccount): Promise<string> {
   const { username, displayName, role, unitId, password } = fields
   if (!(await unitInScope(db, caller.unitPath, unitId))) throw unitNotFound()
   const passwordHash = await hashPassword(password)
   return db.transaction().execute(async (trx) => {
     await holdUnit(trx, unitId)
-    const row = await trx
-      .insertInto('users')
-      .values({ username, display_name: displayName, role, unit_id: unitId, password_hash: passwordHash })
-      .onConflict((oc) => oc.column('username').doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (!row) throw new ApiError('username_taken', [{ path: 'username', code: 'username_taken' }])
-    return row.id
+    return insertAccount(trx, { username, displayName, role, unitId }, passwordHash)
   })
+}
+
+/** The one insert of an account, inside the caller's transaction; a taken username (case aside) is a 409. */
+export async function insertAccount(
+  trx: Kysely<Database>,
+  fields: Omit<NewAccount, 'password'>,
+  passwordHash: string,
+): Promise<string> {
+  const { username, displayName, role, unitId } = fields
+  const row = await trx
+    .insertInto('users')
+    .values({ username, display_name: displayName, role, unit_id: unitId, password_hash: passwordHash })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!row) throw new ApiError('username_taken', [{ path: 'username', code: 'username_taken' }])
+  return row.id
 }
 
 export interface AccountChange {
