@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import * as v from 'valibot'
 import type { ErrorCode } from '../../shared/errors'
 import { uuid, validate, type FieldError } from '../../shared/validation'
@@ -31,7 +31,7 @@ function refusal(target: Target, errors: FieldError[], options: ValidateOptions)
   return new ApiError(target === 'query' && GENERIC.has(first) ? 'invalid_query' : first, errors)
 }
 
-async function input(c: Parameters<MiddlewareHandler<AppEnv>>[0], target: Target, ignore: string[]): Promise<unknown> {
+async function input(c: Context<AppEnv>, target: Target, ignore: string[]): Promise<unknown> {
   // Not Hono's `c.req.json()`: it reads any content type as nothing and bad UTF-8 as U+FFFD.
   if (target === 'json') return readJson(c)
   if (target === 'param') return c.req.param()
