@@ -1,14 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { randomUUID } from 'node:crypto'
 import type { UnitView } from '../../shared/admin-api'
-import type { UNIT_KINDS } from '../../shared/admin-validation'
 import { nameKey } from '../../shared/text'
-import type { Database } from '../db/schema'
+import type { Database, OrgUnitTable } from '../db/schema'
 import { ApiError } from '../http/api-error'
 import { unitView } from './unit-tree'
 import { unitInScope, unitNotFound } from './units'
 
-type Kind = (typeof UNIT_KINDS)[number]
+type Kind = OrgUnitTable['kind']
 
 const nameTaken = () => new ApiError('unit_name_taken', [{ path: 'name', code: 'unit_name_taken' }])
 
