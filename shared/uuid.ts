@@ -28,6 +28,13 @@ export function deviceId(now: number = Date.now()): string {
   return uuidv7(Math.floor(now / DAY_MS) * DAY_MS)
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** True for a UUID of any version, in either case: ids are stored lower-case, so lower it before use. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value)
+}
+
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 /** True for a lower-case UUID of version 7 and the RFC variant. */

@@ -5,7 +5,7 @@ import { normalizeFollowUpCode } from './follow-up-code'
 import { ENTRY_POINT_CODE, LIMITS, charLength } from './limits'
 import { lineSavable, normalizeLine, normalizeText, savable } from './text'
 import { isInstant } from './time'
-import { isUuidV7 } from './uuid'
+import { isUuid, isUuidV7 } from './uuid'
 
 /**
  * The schemas of what a worker sends. The form runs them before an item enters the outbox,
@@ -20,6 +20,15 @@ export const record = <E extends v.ObjectEntries>(entries: E) =>
     v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'invalid_type'),
     v.strictObject(entries),
   )
+
+/** A row's id (any UUID, either case), lower-cased as the database stores it. */
+export const uuid = v.pipe(v.string(), v.check((s) => isUuid(s), 'invalid_request'), v.toLowerCase())
+
+/** The code of a QR point, as it appears in its link. */
+export const entryPointCode = v.pipe(
+  v.string(),
+  v.regex(ENTRY_POINT_CODE, 'unknown_entry_point'),
+)
 
 /** Long text (content, replies, reasons): newlines and tabs allowed, no other control character. */
 export const longText = (min: number, max: number, tooShort: ErrorCode, tooLong: ErrorCode) =>
@@ -72,10 +81,7 @@ export const SubmitItemSchema = v.pipe(
       v.check((s) => normalizeFollowUpCode(s) !== null, 'invalid_follow_up_code'),
       v.transform((s) => normalizeFollowUpCode(s) as string),
     ),
-    entryPoint: v.pipe(
-      v.string(),
-      v.regex(ENTRY_POINT_CODE, 'unknown_entry_point'),
-    ),
+    entryPoint: entryPointCode,
     category: v.picklist(CATEGORY_IDS, 'invalid_category'),
     content: longText(LIMITS.contentMin, LIMITS.contentMax, 'content_too_short', 'content_too_long'),
     anonymous: v.boolean(),

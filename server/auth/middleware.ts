@@ -31,6 +31,12 @@ export function checkOrigin(c: Context<AppEnv>): void {
   if (c.req.header('sec-fetch-site') !== 'same-origin') throw new ApiError('csrf_failed')
 }
 
+/** `checkOrigin` before anything else runs, for the writes that come before a session (login, setup). */
+export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  checkOrigin(c)
+  await next()
+}
+
 /**
  * Reviewer routes: a live session (401 without), and for writes the same origin and the
  * session's CSRF token in `X-CSRF-Token` (403 without).

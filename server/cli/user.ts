@@ -6,16 +6,16 @@ import type { UserView } from '../../shared/admin-api'
 import { CreateUserSchema, UpdateUserSchema } from '../../shared/schemas/users'
 import { ERRORS } from '../../shared/errors'
 import { ROLE_LABELS, ROLES } from '../../shared/roles'
-import { nameKey } from '../../shared/text'
 import { validate, type FieldError } from '../../shared/validation'
-import { generatePassword, hashPassword } from '../auth/passwords'
-import { deleteUserSessions } from '../auth/sessions'
+import { generatePassword } from '../auth/passwords'
 import { loadConfig } from '../config'
 import type { Db } from '../db/connect'
 import { openDatabase } from '../db/open'
 import type { Database } from '../db/schema'
-import { listUsers, userInScope } from '../domain/accounts'
-import { unitRefs } from '../domain/units'
+import { createAccount, OPERATOR, updateAccount } from '../domain/account-changes'
+import { accountByUsername, listUsers, userInScope } from '../domain/accounts'
+import { everyUnitId, unitIdsNamed, unitRefs } from '../domain/units'
+import { ApiError } from '../http/api-error'
 
 /**
  * Accounts from the command line, so a fresh install can create its first admin:
@@ -87,48 +87,44 @@ function invalid(errors: FieldError[]): CliError {
   return code === 'invalid_username' || code === 'password_too_short' ? new CliError(zh, en) : new CliError(`${field}：${zh}`, `${field}: ${en}`)
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** The unit's id, by id or by exact name; several units of that name are refused with their paths. */
 export async function findUnit(db: Kysely<Database>, nameOrId: string): Promise<string> {
   const key = nameOrId.trim()
-  const units = UUID.test(key)
-    ? await db.selectFrom('org_units').select('id').where('id', '=', key.toLowerCase()).execute()
-    : (await db.selectFrom('org_units').select(['id', 'name']).execute()).filter((u) => nameKey(u.name) === nameKey(key))
+  const units = await unitIdsNamed(db, key)
   if (!units.length) {
     // Say which units there are: the operator typed what they call it, not what the tree calls it.
-    const all = await unitRefs(db, (await db.selectFrom('org_units').select('id').execute()).map((u) => u.id))
+    const all = await unitRefs(db, await everyUnitId(db))
     const lines = [...all.values()].map((r) => `  ${r.path.join(' / ')}`).sort()
     const shown = lines.length > 60 ? [...lines.slice(0, 60), `  …（另有 ${lines.length - 60} 个 / ${lines.length - 60} more）`] : lines
     throw new CliError(`单位不存在：${key}。现有的单位：`, `unit not found: ${key}. The units are:`, shown)
   }
   if (units.length > 1) {
-    const refs = await unitRefs(db, units.map((u) => u.id))
+    const refs = await unitRefs(db, units)
     const lines = [...refs.values()].map((r) => `  ${r.id}  ${r.path.join(' / ')}`).sort()
     throw new CliError(`有 ${units.length} 个单位名为「${key}」，请用编号指定`, `${units.length} units are named "${key}"; give the id instead`, lines)
   }
-  return units[0]!.id
+  return units[0]!
 }
 
+/** A new account, through the same domain function as the admin screen's. */
 export async function addUser(db: Kysely<Database>, cmd: Extract<Command, { name: 'add' }>, password: string): Promise<UserView> {
   const unitId = await findUnit(db, cmd.unit)
   const body = validate(CreateUserSchema, { username: cmd.username, displayName: cmd.displayName ?? cmd.username.trim().toLowerCase(), role: cmd.role, unitId, password })
   if (!body.ok) throw invalid(body.errors)
-  const { username, displayName, role } = body.value
-  const row = await db
-    .insertInto('users')
-    .values({ username, display_name: displayName, role, unit_id: unitId, password_hash: await hashPassword(body.value.password) })
-    .onConflict((oc) => oc.column('username').doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  if (!row) throw new CliError(`${ERRORS.username_taken.zh}（${username}）`, `${ERRORS.username_taken.en} (${username})`)
-  return (await userInScope(db, '/', row.id))!
+  try {
+    return (await userInScope(db, '/', await createAccount(db, OPERATOR, body.value)))!
+  } catch (err) {
+    const { username } = body.value
+    if (err instanceof ApiError && err.code === 'username_taken') {
+      throw new CliError(`${ERRORS.username_taken.zh}（${username}）`, `${ERRORS.username_taken.en} (${username})`)
+    }
+    throw err
+  }
 }
 
 async function findUser(db: Kysely<Database>, username: string) {
-  const name = username.trim().toLowerCase()
-  const user = await db.selectFrom('users').select(['id', 'active']).where('username', '=', name).executeTakeFirst()
-  if (!user) throw new CliError(`用户不存在：${name}`, `user not found: ${name}`)
+  const user = await accountByUsername(db, username)
+  if (!user) throw new CliError(`用户不存在：${username.trim().toLowerCase()}`, `user not found: ${username.trim().toLowerCase()}`)
   return user
 }
 
@@ -136,28 +132,20 @@ async function findUser(db: Kysely<Database>, username: string) {
 export async function setPassword(db: Kysely<Database>, username: string, password: string): Promise<void> {
   const body = validate(UpdateUserSchema, { password })
   if (!body.ok) throw invalid(body.errors)
-  const user = await findUser(db, username)
-  const passwordHash = await hashPassword(password)
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', user.id).execute()
-    await deleteUserSessions(trx, user.id)
-  })
+  await updateAccount(db, OPERATOR, (await findUser(db, username)).id, body.value)
 }
 
 /** Disables the account and ends its sessions; false when it was already disabled. */
 export async function disableUser(db: Kysely<Database>, username: string): Promise<boolean> {
   const user = await findUser(db, username)
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ active: false, updated_at: new Date() }).where('id', '=', user.id).execute()
-    await deleteUserSessions(trx, user.id)
-  })
+  await updateAccount(db, OPERATOR, user.id, { active: false })
   return user.active
 }
 
 /** Enables a disabled account (the way back when the only admin was disabled); false when it was active. */
 export async function enableUser(db: Kysely<Database>, username: string): Promise<boolean> {
   const user = await findUser(db, username)
-  await db.updateTable('users').set({ active: true, updated_at: new Date() }).where('id', '=', user.id).execute()
+  await updateAccount(db, OPERATOR, user.id, { active: true })
   return !user.active
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { StaffView, UserView } from '../../shared/admin-api'
 import type { Role } from '../../shared/roles'
 import type { Database } from '../db/schema'
-import { unitRefs } from './units'
+import { unitInScope, unitNotFound, unitRefs } from './units'
 
 export interface UserFilter {
   /** Only units whose path starts with this (the caller's scope, or a unit inside it). */
@@ -52,4 +52,29 @@ export async function userInScope(db: Kysely<Database>, scopePath: string, id: s
   const row = await userRows(db).where('u.id', '=', id).executeTakeFirst()
   if (!row || !row.unit_path.startsWith(scopePath)) return null
   return (await toViews(db, [row]))[0]!
+}
+
+/**
+ * The accounts a reviewer may see, optionally of one role and of one unit's subtree: admins get
+ * every detail, officers only the active staff they may dispatch to.
+ */
+export async function accountsFor(
+  db: Kysely<Database>,
+  caller: { role: Role; unitPath: string },
+  filter: { role?: Role; unitId?: string },
+): Promise<UserView[] | StaffView[]> {
+  let unitPath = caller.unitPath
+  if (filter.unitId) {
+    const unit = await unitInScope(db, caller.unitPath, filter.unitId)
+    if (!unit) throw unitNotFound()
+    unitPath = unit.path
+  }
+  if (caller.role === 'admin') return listUsers(db, { unitPath, role: filter.role })
+  return (await listUsers(db, { unitPath, role: filter.role, staffOnly: true })).map(staffView)
+}
+
+/** An account's id and state by username (as typed: trimmed, any case), or null. */
+export async function accountByUsername(db: Kysely<Database>, username: string) {
+  const name = username.trim().toLowerCase()
+  return (await db.selectFrom('users').select(['id', 'username', 'active']).where('username', '=', name).executeTakeFirst()) ?? null
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { hashPassword } from '../auth/passwords'
 import { ApiError } from '../http/api-error'
+import { insertAccount } from './account-changes'
 
 /** True while the database has no active admin: a fresh install. */
 export async function needsFirstAdmin(db: Kysely<Database>): Promise<boolean> {
@@ -20,13 +21,6 @@ export async function createFirstAdmin(db: Kysely<Database>, fields: { username:
     if (!(await needsFirstAdmin(trx))) throw new ApiError('setup_done')
     const root = await trx.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort').orderBy('created_at').executeTakeFirst()
     if (!root) throw new ApiError('unit_not_found')
-    const row = await trx
-      .insertInto('users')
-      .values({ username: fields.username, display_name: fields.displayName, role: 'admin', unit_id: root.id, password_hash: passwordHash })
-      .onConflict((oc) => oc.column('username').doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (!row) throw new ApiError('username_taken', [{ path: 'username', code: 'username_taken' }])
-    return row.id
+    return insertAccount(trx, { username: fields.username, displayName: fields.displayName, role: 'admin', unitId: root.id }, passwordHash)
   })
 }

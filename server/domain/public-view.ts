@@ -1,82 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { EntryPointInfo, PublicEvent, TrackedItem } from '../../shared/api'
-import type { CategoryId } from '../../shared/categories'
-import { PUBLIC_EVENT_KINDS } from '../../shared/lifecycle'
+import type { EntryPointInfo } from '../../shared/api'
 import type { Database } from '../db/schema'
-
-// Facts in an event's data that a worker may read; everything else stays with the reviewers.
-const PUBLIC_DATA_KEYS = ['channel', 'rating', 'meetingAt', 'meetingPlace', 'officerName']
-
-/** The worker's view of one item: status, content, and the public part of its history. */
-export async function publicItem(db: Kysely<Database>, id: string): Promise<TrackedItem | null> {
-  const row = await db
-    .selectFrom('suggestions as s')
-    .leftJoin('entry_points as e', 'e.id', 's.entry_point_id')
-    .select([
-      's.id',
-      's.status',
-      's.category',
-      's.content',
-      's.anonymous',
-      's.received_at',
-      's.updated_at',
-      's.merged_into',
-      'e.code as entry_code',
-      'e.name as entry_name',
-      'e.unit_id as entry_unit',
-    ])
-    .where('s.id', '=', id)
-    .executeTakeFirst()
-  if (!row) return null
-  const main = row.merged_into ? await mainItem(db, row.merged_into) : null
-  return {
-    id: row.id,
-    status: row.status,
-    category: row.category as CategoryId,
-    content: row.content,
-    anonymous: row.anonymous,
-    entryPoint: row.entry_code ? { code: row.entry_code, name: row.entry_name ?? '', ...(await unitPlace(db, row.entry_unit!)) } : null,
-    receivedAt: row.received_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    mergedInto: main,
-    events: await publicEvents(db, row.id),
-  }
-}
-
-/**
- * The item a duplicate was merged into, as the duplicate's worker sees it: its status and the
- * union's public steps, never what that item's own worker wrote (their messages, their verdict).
- */
-async function mainItem(db: Kysely<Database>, id: string): Promise<TrackedItem['mergedInto']> {
-  const row = await db.selectFrom('suggestions').select(['id', 'status']).where('id', '=', id).executeTakeFirst()
-  return row ? { status: row.status, events: await publicEvents(db, row.id, { withWorkers: false }) } : null
-}
-
-/** The public steps of an item; `withWorkers: false` leaves out every step its worker took. */
-export async function publicEvents(db: Kysely<Database>, suggestionId: string, { withWorkers = true } = {}): Promise<PublicEvent[]> {
-  let q = db
-    .selectFrom('suggestion_events')
-    .select(['kind', 'created_at', 'to_status', 'public_text', 'data'])
-    .where('suggestion_id', '=', suggestionId)
-    .where('is_public', '=', true)
-    .where('kind', 'in', [...PUBLIC_EVENT_KINDS])
-  if (!withWorkers) q = q.where('actor_kind', '!=', 'worker')
-  const rows = await q.orderBy('id').execute()
-  return rows.map((r) => ({
-    kind: r.kind,
-    at: r.created_at.toISOString(),
-    status: r.to_status,
-    text: r.public_text,
-    data: publicData(r.data),
-  }))
-}
-
-function publicData(data: Record<string, unknown> | null): Record<string, string> | null {
-  if (!data) return null
-  const out: Record<string, string> = {}
-  for (const key of PUBLIC_DATA_KEYS) if (typeof data[key] === 'string') out[key] = data[key] as string
-  return Object.keys(out).length ? out : null
-}
 
 /** Names of a unit and its ancestors, root first, and the promised days to answer there (the nearest set). */
 export async function unitPlace(db: Kysely<Database>, unitId: string): Promise<Pick<EntryPointInfo, 'unitPath' | 'replyWithinDays'>> {
@@ -84,7 +8,7 @@ export async function unitPlace(db: Kysely<Database>, unitId: string): Promise<P
 }
 
 /** `unitPlace` for many units in two queries (the units, then every ancestor of them). */
-async function unitPlaces(db: Kysely<Database>, unitIds: string[]): Promise<Map<string, Pick<EntryPointInfo, 'unitPath' | 'replyWithinDays'>>> {
+export async function unitPlaces(db: Kysely<Database>, unitIds: string[]): Promise<Map<string, Pick<EntryPointInfo, 'unitPath' | 'replyWithinDays'>>> {
   const places = new Map<string, Pick<EntryPointInfo, 'unitPath' | 'replyWithinDays'>>()
   if (!unitIds.length) return places
   const units = await db.selectFrom('org_units').select(['id', 'path']).where('id', 'in', [...new Set(unitIds)]).execute()

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { UnitRef } from '../../shared/admin-api'
+import { nameKey } from '../../shared/text'
+import { isUuid } from '../../shared/uuid'
 import type { Database } from '../db/schema'
+import { ApiError } from '../http/api-error'
 
 /** Whether a unit with `path` lies in the subtree rooted at `scopePath` (itself included). */
 export function inScope(scopePath: string, path: string): boolean {
@@ -30,4 +33,24 @@ export async function unitRef(db: Kysely<Database>, unitId: string): Promise<Uni
 export async function unitInScope(db: Kysely<Database>, scopePath: string, unitId: string) {
   const unit = await db.selectFrom('org_units').selectAll().where('id', '=', unitId).executeTakeFirst()
   return unit && inScope(scopePath, unit.path) ? unit : null
+}
+
+/** Units called `nameOrId`: by id (either case), else by name as people read it (`nameKey`). */
+export async function unitIdsNamed(db: Kysely<Database>, nameOrId: string): Promise<string[]> {
+  if (isUuid(nameOrId)) return (await db.selectFrom('org_units').select('id').where('id', '=', nameOrId.toLowerCase()).execute()).map((u) => u.id)
+  const key = nameKey(nameOrId)
+  return (await db.selectFrom('org_units').select(['id', 'name']).execute()).filter((u) => nameKey(u.name) === key).map((u) => u.id)
+}
+
+export async function everyUnitId(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('org_units').select('id').execute()).map((u) => u.id)
+}
+
+/** The refusal of a unit that is not there for the caller, pointing at the field that named it. */
+export const unitNotFound = (path = 'unitId') => new ApiError('unit_not_found', [{ path, code: 'unit_not_found' }])
+
+/** Holds the unit for a write that hangs something on it, so a concurrent delete waits, then finds it in use. */
+export async function holdUnit(trx: Kysely<Database>, unitId: string): Promise<void> {
+  const unit = await trx.selectFrom('org_units').select('id').where('id', '=', unitId).forShare().executeTakeFirst()
+  if (!unit) throw unitNotFound()
 }

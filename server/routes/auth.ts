@@ -2,36 +2,25 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Me } from '../../shared/admin-api'
 import { LoginSchema } from '../../shared/schemas/auth'
-import { validate } from '../../shared/validation'
-import { checkOrigin, requireSession, SESSION_COOKIE } from '../auth/middleware'
-import { DUMMY_HASH, verifyPassword } from '../auth/passwords'
+import { requireSession, sameOrigin, SESSION_COOKIE } from '../auth/middleware'
 import { loginAttempt } from '../auth/login-guard'
-import { createSession, deleteSession, SESSION_MAX_MS, type SessionUser } from '../auth/sessions'
-import { unitRef } from '../domain/units'
+import { createSession, deleteSession, SESSION_MAX_MS } from '../auth/sessions'
+import { checkLogin, whoAmI } from '../domain/credentials'
 import { ApiError } from '../http/api-error'
 import { isHttps } from '../http/client-info'
 import type { AppEnv } from '../http/env'
-import { readJson } from '../http/read-json'
+import { json } from '../http/validate'
 
 /** Reviewer login, logout and the current session. */
 export const authRoute = new Hono<AppEnv>()
-  .post('/login', async (c) => {
-    checkOrigin(c)
-    const body = validate(LoginSchema, await readJson(c))
-    if (!body.ok) throw new ApiError('invalid_credentials')
-    const db = c.get('db')
-    const { username, password } = body.value
+  // A malformed login says no more than a wrong password does.
+  .post('/login', sameOrigin, json(LoginSchema, { refuse: 'invalid_credentials' }), async (c) => {
+    const { username, password } = c.req.valid('json')
     const attempt = await loginAttempt(c, username)
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'password_hash', 'active'])
-      .where('username', '=', username)
-      .executeTakeFirst()
-    // Check a hash even for unknown users, so the answer's timing does not tell who exists.
-    const matches = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)
-    if (!user || !matches || !user.active) throw new ApiError('invalid_credentials')
+    const id = await checkLogin(c.get('db'), username, password)
+    if (!id) throw new ApiError('invalid_credentials')
     await attempt.succeeded()
-    return c.json(await openSession(c, user.id))
+    return c.json(await openSession(c, id))
   })
   .post('/logout', requireSession, async (c) => {
     const token = getCookie(c, SESSION_COOKIE)
@@ -41,7 +30,7 @@ export const authRoute = new Hono<AppEnv>()
   })
   .get('/me', requireSession, async (c) => {
     const user = c.get('user')
-    return c.json(await me(c, user.id, user.csrfToken, user))
+    return c.json(await whoAmI(c.get('db'), user.id, user.csrfToken, user))
   })
 
 /** A new session for `userId` in a cookie, answered with who is logged in. */
@@ -58,21 +47,5 @@ export async function openSession(c: Context<AppEnv>, userId: string): Promise<M
     path: '/api',
     maxAge: Math.floor(SESSION_MAX_MS / 1000),
   })
-  return me(c, userId, session.csrfToken)
-}
-
-async function me(c: Context<AppEnv>, userId: string, csrfToken: string, known?: SessionUser): Promise<Me> {
-  const db = c.get('db')
-  const row = known
-    ? { id: known.id, username: known.username, display_name: known.displayName, role: known.role, unit_id: known.unitId }
-    : await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'unit_id']).where('id', '=', userId).executeTakeFirstOrThrow()
-  const unit = await unitRef(db, row.unit_id)
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role,
-    unit: unit ?? { id: row.unit_id, name: '', path: [] },
-    csrfToken,
-  }
+  return whoAmI(db, userId, session.csrfToken)
 }

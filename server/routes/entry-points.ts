@@ -1,14 +1,16 @@
 import { Hono } from 'hono'
+import * as v from 'valibot'
+import { entryPointCode } from '../../shared/validation'
 import { entryPointInfo, entryPointList } from '../domain/public-view'
-import { sendError } from '../http/api-error'
+import { ApiError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
+import { params } from '../http/validate'
 
 /** Where a QR code hangs, so the form can say "来自：…"; and every QR point, for 选择地点. */
 export const entryPointsRoute = new Hono<AppEnv>()
   .get('/', async (c) => c.json(await entryPointList(c.get('db'))))
-  .get('/:code', async (c) => {
-    const code = c.req.param('code')
-    const info = /^[A-Za-z0-9_-]{1,32}$/.test(code) ? await entryPointInfo(c.get('db'), code) : null
-    if (!info) return sendError(c, 'entry_point_not_found')
+  .get('/:code', params(v.object({ code: entryPointCode }), 'entry_point_not_found'), async (c) => {
+    const info = await entryPointInfo(c.get('db'), c.req.valid('param').code)
+    if (!info) throw new ApiError('entry_point_not_found')
     return c.json(info)
   })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
-import { sql } from 'kysely'
 import type { HealthResponse } from '../../shared/api'
 import type { DialectName } from '../db/connect'
+import { ping } from '../db/ping'
 import { UNAVAILABLE_RETRY_AFTER_S } from '../db/unavailable'
 import { sendError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
@@ -10,7 +10,7 @@ import type { AppEnv } from '../http/env'
 export function healthRoute(dialect: DialectName, version: string) {
   return new Hono<AppEnv>().get('/', async (c) => {
     try {
-      await sql`select 1`.execute(c.get('db'))
+      await ping(c.get('db'))
     } catch {
       c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S))
       return sendError(c, 'unavailable')

@@ -1,13 +1,11 @@
 import { Hono } from 'hono'
 import { FirstAdminSchema } from '../../shared/schemas/auth'
-import { validate } from '../../shared/validation'
-import { checkOrigin } from '../auth/middleware'
+import { sameOrigin } from '../auth/middleware'
 import type { SetupToken } from '../auth/setup-token'
 import { createFirstAdmin } from '../domain/first-admin'
 import { ApiError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
-import { readJson } from '../http/read-json'
-import { invalid } from '../http/uuid-param'
+import { json } from '../http/validate'
 import { openSession } from './auth'
 
 /**
@@ -15,12 +13,10 @@ import { openSession } from './auth'
  * a database with no admin. The link is spent by its first use; after that, logins as usual.
  */
 export function setupRoute(token: SetupToken | null) {
-  return new Hono<AppEnv>().post('/', async (c) => {
-    checkOrigin(c)
-    const body = validate(FirstAdminSchema, await readJson(c))
-    if (!body.ok) throw invalid(body.errors)
-    if (!token?.matches(body.value.token)) throw new ApiError('setup_token_invalid')
-    const id = await createFirstAdmin(c.get('db'), body.value)
+  return new Hono<AppEnv>().post('/', sameOrigin, json(FirstAdminSchema), async (c) => {
+    const body = c.req.valid('json')
+    if (!token?.matches(body.token)) throw new ApiError('setup_token_invalid')
+    const id = await createFirstAdmin(c.get('db'), body)
     token.spend()
     return c.json(await openSession(c, id), 201)
   })

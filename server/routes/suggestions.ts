@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SubmitResponse } from '../../shared/api'
-import { SubmitBatchSchema, validate } from '../../shared/validation'
+import { SubmitBatchSchema } from '../../shared/validation'
 import { batchStatus, submitItems } from '../domain/submit'
-import { ApiError, sendError } from '../http/api-error'
+import { sendError } from '../http/api-error'
 import { itemBudget } from '../http/public-limit'
 import type { AppEnv } from '../http/env'
-import { readJson } from '../http/read-json'
+import { json } from '../http/validate'
 import type { Limit } from '../limits/counter'
 
 /**
@@ -15,10 +15,8 @@ import type { Limit } from '../limits/counter'
  */
 export function suggestionsRoute(itemLimit: Limit | null) {
   return new Hono<AppEnv>()
-    .post('/', async (c) => {
-      const envelope = validate(SubmitBatchSchema, await readJson(c))
-      if (!envelope.ok) throw new ApiError(envelope.errors[0]!.code, envelope.errors)
-      const { outcomes, retryAfterS } = await submitItems(c.get('db'), envelope.value.items, c.get('lang'), itemBudget(c, itemLimit))
+    .post('/', json(SubmitBatchSchema), async (c) => {
+      const { outcomes, retryAfterS } = await submitItems(c.get('db'), c.req.valid('json').items, c.get('lang'), itemBudget(c, itemLimit))
       if (retryAfterS) c.header('Retry-After', String(retryAfterS))
       const status = batchStatus(outcomes)
       const first = outcomes[0]

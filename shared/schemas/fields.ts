@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { ADMIN_LIMITS, INT4 } from '../limits'
 import { isCalendarDay, isInstant } from '../time'
 import { isUuidV7 } from '../uuid'
-import { lineText, longText } from '../validation'
+import { lineText, longText, uuid } from '../validation'
 
 /**
  * The fields reviewers' and workers' requests are made of, shared by the schemas beside this
@@ -17,7 +17,8 @@ export const line = (max: number) => lineText(1, max, 'text_required', 'text_too
 export const optionalText = (max: number) => v.optional(longText(0, max, 'text_required', 'text_too_long'))
 export const optionalLine = (max: number) => v.optional(lineText(0, max, 'text_required', 'text_too_long'))
 
-export const uuid = v.pipe(v.string(), v.uuid('invalid_request'), v.toLowerCase())
+/** An id, any case: the one UUID check (`shared/uuid.ts`). */
+export { uuid }
 /** An item's version, as the reviewer saw it: a positive int4, like its column. */
 export const version = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(INT4.max))
 

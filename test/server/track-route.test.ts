@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest'
 import { newFollowUpCode } from '../../shared/follow-up-code'
 import { uuidv7 } from '../../shared/uuid'
+import type { KyselyPlugin } from 'kysely'
+import { trackCodes } from '../../server/domain/track'
 import { describeEachDialect } from '../helpers/test-db'
 import { postJson, testApp } from '../helpers/test-app'
 
@@ -76,5 +78,46 @@ describeEachDialect('POST /api/track', ({ db }) => {
     expect([many.status, many.body.error.code]).toEqual([400, 'batch_too_large'])
     const wrong = await postJson(app, '/api/track', { codes: [42] })
     expect([wrong.status, wrong.body.error.code]).toEqual([400, 'invalid_type'])
+  })
+
+  it('answers 100 codes at once exactly as 100 requests of one code each', async () => {
+    const items = await Promise.all(Array.from({ length: 6 }, () => submitted()))
+    // A duplicate merged into another item, and steps of a worker and of the union on that item.
+    const [main, dup] = [items[0]!, items[1]!]
+    await db().db.updateTable('suggestions').set({ status: 'merged', merged_into: main.id }).where('id', '=', dup.id).execute()
+    await db()
+      .db.insertInto('suggestion_events')
+      .values([
+        { suggestion_id: main.id, kind: 'message', actor_kind: 'worker', public_text: '还没修好', is_public: true },
+        { suggestion_id: main.id, kind: 'reply', actor_kind: 'officer', public_text: '已联系维修', is_public: true },
+      ])
+      .execute()
+    const codes = Array.from({ length: 100 }, (_, i) =>
+      i % 5 === 4 ? 'nonsense' : i % 5 === 3 ? newFollowUpCode() : items[i % items.length]!.followUpCode.toLowerCase(),
+    )
+    const app = testApp(db())
+    const batch = await postJson(app, '/api/track', { codes })
+    expect(batch.status).toBe(200)
+    const one = await Promise.all(codes.map(async (code) => (await postJson(app, '/api/track', { codes: [code] })).body.results[0]))
+    expect(batch.body.results).toEqual(one)
+    expect(batch.body.results.filter((r: any) => r.found)).toHaveLength(60)
+    expect(one.find((r: any) => r.item?.id === dup.id).item.mergedInto.events.map((e: any) => e.kind)).toEqual(['reply'])
+  })
+
+  it('looks 100 codes up in as few queries as one code', async () => {
+    const items = await Promise.all(Array.from({ length: 3 }, () => submitted()))
+    let queries = 0
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => (queries++, args.node),
+      transformResult: async (args) => args.result,
+    }
+    const counted = db().db.withPlugin(counting)
+    await trackCodes(counted, [items[0]!.followUpCode])
+    const forOne = queries
+    queries = 0
+    const codes = Array.from({ length: 100 }, (_, i) => (i < 3 ? items[i]!.followUpCode : newFollowUpCode()))
+    expect((await trackCodes(counted, codes)).results.filter((r) => r.found)).toHaveLength(3)
+    expect(queries).toBe(forOne)
+    expect(queries).toBeLessThanOrEqual(8)
   })
 })

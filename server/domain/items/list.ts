@@ -3,6 +3,7 @@ import type { ItemPage, ItemSummary } from '../../../shared/admin-api'
 import type { ItemQuery } from '../../../shared/schemas/item-query'
 import type { CategoryId } from '../../../shared/categories'
 import { dayEnd, dayStart, isInstant } from '../../../shared/time'
+import { isUuid } from '../../../shared/uuid'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
@@ -117,7 +118,8 @@ function encodeCursor(at: Date, id: string): string {
 
 /** A cursor this server made: an instant in range and a UUID, or a 400 (never a query the database refuses). */
 function decodeCursor(cursor: string): [Date, string] {
-  const m = /^([^|]+)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor) || !m || !isInstant(m[1]!)) throw new ApiError('invalid_cursor')
-  return [new Date(m[1]!), m[2]!]
+  const text = Buffer.from(cursor, 'base64url').toString('utf8')
+  const [at = '', id = ''] = text.split('|')
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor) || text !== `${at}|${id}` || !isInstant(at) || !isUuid(id)) throw new ApiError('invalid_cursor')
+  return [new Date(at), id.toLowerCase()]
 }

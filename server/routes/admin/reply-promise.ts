@@ -1,11 +1,9 @@
 import { Hono } from 'hono'
 import { ReplyPromiseSchema } from '../../../shared/schemas/units'
-import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { replyPromise, setReplyPromise } from '../../domain/reply-promise'
 import type { AppEnv } from '../../http/env'
-import { readJson } from '../../http/read-json'
-import { invalid } from '../../http/uuid-param'
+import { json } from '../../http/validate'
 
 /**
  * The union's promised time to answer, set by an officer for its own unit (and so for the units
@@ -14,9 +12,7 @@ import { invalid } from '../../http/uuid-param'
 export const replyPromiseRoute = new Hono<AppEnv>()
   .use('*', requireSession, requireRole('officer'))
   .get('/', async (c) => c.json(await replyPromise(c.get('db'), c.get('user').unitId)))
-  .put('/', async (c) => {
-    const body = validate(ReplyPromiseSchema, await readJson(c))
-    if (!body.ok) throw invalid(body.errors)
-    await setReplyPromise(c.get('db'), c.get('user').unitId, body.value.days)
+  .put('/', json(ReplyPromiseSchema), async (c) => {
+    await setReplyPromise(c.get('db'), c.get('user').unitId, c.req.valid('json').days)
     return c.json(await replyPromise(c.get('db'), c.get('user').unitId))
   })

@@ -1,108 +1,22 @@
 import { Hono } from 'hono'
-import { sql, type Transaction } from 'kysely'
-import { randomUUID } from 'node:crypto'
 import { CreateUnitSchema, UpdateUnitSchema } from '../../../shared/schemas/units'
-import { nameKey } from '../../../shared/text'
-import { validate } from '../../../shared/validation'
 import { requireRole, requireSession } from '../../auth/middleware'
-import type { Database } from '../../db/schema'
-import { subtreeUnits, unitView } from '../../domain/unit-tree'
-import { unitInScope } from '../../domain/units'
-import { ApiError } from '../../http/api-error'
+import { createUnit, deleteUnit, updateUnit } from '../../domain/unit-changes'
+import { subtreeUnits } from '../../domain/unit-tree'
 import type { AppEnv } from '../../http/env'
-import { readJson } from '../../http/read-json'
-import { invalid, uuidParam } from '../../http/uuid-param'
-
-const nameTaken = () => new ApiError('unit_name_taken', [{ path: 'name', code: 'unit_name_taken' }])
-
-/**
- * Siblings must differ by name as people read it (`nameKey`: width, case, compatibility forms):
- * people (and the user CLI's `--unit`) pick a unit by its name. Callers hold the parent's row
- * lock, so two creations under one parent cannot both pass.
- */
-async function siblingNamed(trx: Transaction<Database>, parentId: string | null, name: string, except?: string) {
-  let q = trx.selectFrom('org_units').select(['id', 'name'])
-  q = parentId ? q.where('parent_id', '=', parentId) : q.where('parent_id', 'is', null)
-  const key = nameKey(name)
-  return (await q.execute()).some((sibling) => sibling.id !== except && nameKey(sibling.name) === key)
-}
-
-/** What still hangs on a unit; any of it blocks deletion (the foreign keys would refuse it anyway). */
-async function hasDependents(trx: Transaction<Database>, id: string): Promise<boolean> {
-  const { rows } = await sql<{ busy: boolean }>`select
-      exists(select 1 from org_units where parent_id = ${id})
-      or exists(select 1 from users where unit_id = ${id})
-      or exists(select 1 from entry_points where unit_id = ${id})
-      or exists(select 1 from suggestions where unit_id = ${id})
-      or exists(select 1 from assignments where unit_id = ${id}) as busy`.execute(trx)
-  return rows[0]!.busy
-}
+import { idParam, json } from '../../http/validate'
 
 /** The organisation tree of the caller's subtree: every reviewer reads it, admins change it. */
 export const unitsRoute = new Hono<AppEnv>()
   .use('*', requireSession)
   .get('/', async (c) => c.json(await subtreeUnits(c.get('db'), c.get('user').unitPath)))
-  .post('/', requireRole('admin'), async (c) => {
-    const db = c.get('db')
-    const body = validate(CreateUnitSchema, await readJson(c))
-    if (!body.ok) throw invalid(body.errors)
-    const { parentId, name, kind, sort } = body.value
-    const parentNotFound = () => new ApiError('unit_not_found', [{ path: 'parentId', code: 'unit_not_found' }])
-    if (!(await unitInScope(db, c.get('user').unitPath, parentId))) throw parentNotFound()
-    const id = randomUUID()
-    await db.transaction().execute(async (trx) => {
-      const parent = await trx.selectFrom('org_units').select(['id', 'path']).where('id', '=', parentId).forUpdate().executeTakeFirst()
-      if (!parent) throw parentNotFound()
-      if (await siblingNamed(trx, parentId, name)) throw nameTaken()
-      await trx
-        .insertInto('org_units')
-        .values({ id, parent_id: parentId, path: `${parent.path}${id}/`, kind, name, ...(sort !== undefined ? { sort } : {}) })
-        .execute()
-    })
-    return c.json(await unitView(db, id), 201)
-  })
-  .patch('/:id', requireRole('admin'), async (c) => {
-    const db = c.get('db')
-    const id = uuidParam(c)
-    const body = validate(UpdateUnitSchema, await readJson(c))
-    if (!body.ok) throw invalid(body.errors)
-    const unit = await unitInScope(db, c.get('user').unitPath, id)
-    if (!unit) throw new ApiError('not_found')
-    const { name, kind, sort } = body.value
-    await db.transaction().execute(async (trx) => {
-      if (unit.parent_id) await trx.selectFrom('org_units').select('id').where('id', '=', unit.parent_id).forUpdate().execute()
-      const row = await trx.selectFrom('org_units').select('id').where('id', '=', id).forUpdate().executeTakeFirst()
-      if (!row) throw new ApiError('not_found')
-      if (name !== undefined && (await siblingNamed(trx, unit.parent_id, name, id))) throw nameTaken()
-      if (name === undefined && kind === undefined && sort === undefined) return
-      await trx
-        .updateTable('org_units')
-        .set({ ...(name !== undefined ? { name } : {}), ...(kind ? { kind } : {}), ...(sort !== undefined ? { sort } : {}) })
-        .where('id', '=', id)
-        .execute()
-    })
-    return c.json(await unitView(db, id))
-  })
-  .delete('/:id', requireRole('admin'), async (c) => {
-    const db = c.get('db')
-    const user = c.get('user')
-    const id = uuidParam(c)
-    const unit = await unitInScope(db, user.unitPath, id)
-    if (!unit) throw new ApiError('not_found')
-    // The caller's own unit always holds the caller; this says so before any counting.
-    if (unit.path === user.unitPath) throw new ApiError('unit_not_empty')
-    try {
-      await db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('org_units').select('id').where('id', '=', id).forUpdate().executeTakeFirst()
-        if (!row) throw new ApiError('not_found')
-        if (await hasDependents(trx, id)) throw new ApiError('unit_not_empty')
-        // Reply templates belong to the unit and go with it (ON DELETE CASCADE).
-        await trx.deleteFrom('org_units').where('id', '=', id).execute()
-      })
-    } catch (err) {
-      // A row that began to hang on the unit after the check: the foreign key refused the delete.
-      if ((err as { code?: string }).code === '23503') throw new ApiError('unit_not_empty')
-      throw err
-    }
+  .post('/', requireRole('admin'), json(CreateUnitSchema), async (c) =>
+    c.json(await createUnit(c.get('db'), c.get('user').unitPath, c.req.valid('json')), 201),
+  )
+  .patch('/:id', requireRole('admin'), idParam, json(UpdateUnitSchema), async (c) =>
+    c.json(await updateUnit(c.get('db'), c.get('user').unitPath, c.req.valid('param').id, c.req.valid('json'))),
+  )
+  .delete('/:id', requireRole('admin'), idParam, async (c) => {
+    await deleteUnit(c.get('db'), c.get('user').unitPath, c.req.valid('param').id)
     return c.body(null, 204)
   })

@@ -115,6 +115,9 @@ describeEachDialect('/api/admin/users', ({ db }) => {
     const res = await admin1.patch(`/api/admin/users/${c.ids.handler1.id}`, { displayName: '一站新站长', role: 'leader', unitId: c.units.cs1 })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ displayName: '一站新站长', role: 'leader', unit: { id: c.units.cs1 } })
+    // An id in capitals is the same id (the one shared UUID check is case-blind).
+    const upper = await admin1.patch(`/api/admin/users/${c.ids.handler1.id.toUpperCase()}`, { displayName: '一站站长' })
+    expect([upper.status, upper.body.id, upper.body.displayName]).toEqual([200, c.ids.handler1.id, '一站站长'])
     expect(outcome(await admin1.patch(`/api/admin/users/${c.ids.handler2.id}`, { displayName: 'x' }))).toEqual([404, 'not_found'])
     expect(outcome(await admin1.patch(`/api/admin/users/${c.ids.admin.id}`, { active: false }))).toEqual([404, 'not_found'])
     expect(outcome(await admin1.patch(`/api/admin/users/${UNKNOWN_ID}`, { displayName: 'x' }))).toEqual([404, 'not_found'])

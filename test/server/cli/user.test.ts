@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { ERRORS } from '../../../shared/errors'
 import { verifyPassword } from '../../../server/auth/passwords'
 import { run, type Io } from '../../../server/cli/user'
 import { fromPglite } from '../../../server/db/connect'
@@ -96,6 +97,22 @@ describeEachDialect('account command line', ({ db }) => {
     const byId = await cli(db(), ['add', 'li', '--role', 'handler', '--unit', twin.id.toUpperCase()])
     expect(byId.code).toBe(0)
     expect(byId.out).toContain('第二中心站 / 艾一站')
+  })
+
+  it('creates accounts as the admin screen does: one refuses the other’s username with username_taken, and the account logs in', async () => {
+    const app = testApp(db())
+    await createUser(db().db, 'root', 'admin')
+    const admin = await login(app, 'root')
+    const cs1 = await unitId(db().db, '第一中心站')
+    expect((await cli(db(), ['add', 'Wang', '--role', 'officer', '--unit', cs1])).code).toBe(0)
+    const viaRoute = await admin.post('/api/admin/users', { username: 'WANG', displayName: '王', role: 'handler', unitId: cs1, password: PASSWORD })
+    expect([viaRoute.status, viaRoute.body.error.code]).toEqual([409, 'username_taken'])
+    expect((await admin.post('/api/admin/users', { username: 'li', displayName: '李', role: 'handler', unitId: cs1, password: PASSWORD })).status).toBe(201)
+    const viaCli = await cli(db(), ['add', 'LI', '--role', 'handler', '--unit', cs1])
+    expect(viaCli).toMatchObject({ code: 1, err: `错误：${ERRORS.username_taken.zh}（li） / Error: ${ERRORS.username_taken.en} (li)` })
+    const listed = (await admin.get(`/api/admin/users?unitId=${cs1}`)).body as Array<{ username: string; role: string; unit: { name: string } }>
+    expect(listed.map((u) => [u.username, u.role, u.unit.name])).toEqual([['li', 'handler', '第一中心站'], ['wang', 'officer', '第一中心站']])
+    expect((await login(app, 'wang', PASSWORD)).me).toMatchObject({ username: 'wang', role: 'officer' })
   })
 
   it('changes a password and ends the account’s sessions', async () => {

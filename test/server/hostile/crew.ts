@@ -314,4 +314,3 @@ export function segment(known: string[]) {
     { weight: 1, arbitrary: RAW_SEGMENTS },
   )
 }
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -90,5 +90,7 @@ describeEachDialect('access to item routes, role by role', ({ db }) => {
     const missing = await c.sessions.officer.get('/api/admin/items/01900000-0000-7000-8000-000000000000')
     const foreign = await c.sessions.officer2.get(`/api/admin/items/${ctx.id}`)
     expect(foreign.body).toEqual(missing.body)
+    // The id in capitals is the same item (it was a 404 while this route had its own case-bound pattern).
+    expect((await c.sessions.officer.get(`/api/admin/items/${ctx.id.toUpperCase()}`)).body.id).toBe(ctx.id)
   })
 })
