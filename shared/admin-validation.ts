@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CATEGORY_IDS } from './categories'
+import { CATEGORY_ID, categoryIdSchema } from './categories'
 import { charLength, INT4 } from './limits'
 import { STATUSES } from './lifecycle'
 import { OUTCOMES, RATINGS, REPLY_CHANNELS, ROLES } from './roles'
@@ -53,7 +53,7 @@ export const LoginSchema = record({
 })
 
 const classification = {
-  category: v.optional(v.picklist(CATEGORY_IDS, 'invalid_category')),
+  category: v.optional(categoryIdSchema),
   summary: optionalLine(ADMIN_LIMITS.summaryMax),
   tags: v.optional(v.pipe(v.array(line(ADMIN_LIMITS.tagMax)), v.maxLength(ADMIN_LIMITS.tagsMax, 'text_too_long'))),
   proposal: v.optional(v.boolean()),
@@ -194,12 +194,12 @@ export const ReplyPromiseSchema = record({
 export const TemplateSchema = record({ title: line(50), body: text(ADMIN_LIMITS.textMax) })
 
 const flag = v.optional(v.picklist(['0', '1'], 'invalid_query'))
-const list = <T extends string>(allowed: readonly T[]) =>
+const list = <T extends string>(allowed: readonly T[] | RegExp) =>
   v.optional(
     v.pipe(
       v.string(),
       v.transform((s) => s.split(',').filter(Boolean)),
-      v.check((xs) => xs.every((x) => (allowed as readonly string[]).includes(x)), 'invalid_query'),
+      v.check((xs) => xs.every((x) => (allowed instanceof RegExp ? allowed.test(x) : (allowed as readonly string[]).includes(x))), 'invalid_query'),
       v.transform((xs) => xs as T[]),
     ),
   )
@@ -207,7 +207,8 @@ const list = <T extends string>(allowed: readonly T[]) =>
 /** The inbox's filters, as query-string values. */
 export const ItemQuerySchema = record({
   status: list(STATUSES),
-  category: list(CATEGORY_IDS),
+  // Categories come and go: any id of the right shape filters (an unknown one matches nothing).
+  category: list(CATEGORY_ID),
   rating: list(RATINGS),
   unitId: v.optional(uuid),
   entryPoint: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid_query'))),

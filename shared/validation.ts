@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CATEGORY_IDS, type CategoryId } from './categories'
+import { categoryIdSchema, type CategoryId } from './categories'
 import { isErrorCode, type ErrorCode } from './errors'
 import { normalizeFollowUpCode } from './follow-up-code'
 import { LIMITS, charLength } from './limits'
@@ -76,7 +76,8 @@ export const SubmitItemSchema = v.pipe(
       v.string(),
       v.regex(new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.entryPointCodeMax}}$`), 'unknown_entry_point'),
     ),
-    category: v.picklist(CATEGORY_IDS, 'invalid_category'),
+    // The shape here; whether the category exists and is offered is the server's to say.
+    category: categoryIdSchema,
     content: longText(LIMITS.contentMin, LIMITS.contentMax, 'content_too_short', 'content_too_long'),
     anonymous: v.boolean(),
     submitter: v.optional(SubmitterSchema),

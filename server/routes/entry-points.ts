@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import type { EntryPointAnswer } from '../../shared/api'
+import { listCategories } from '../domain/categories'
 import { entryPointInfo, entryPointList } from '../domain/public-view'
 import { sendError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
@@ -10,5 +12,5 @@ export const entryPointsRoute = new Hono<AppEnv>()
     const code = c.req.param('code')
     const info = /^[A-Za-z0-9_-]{1,32}$/.test(code) ? await entryPointInfo(c.get('db'), code) : null
     if (!info) return sendError(c, 'entry_point_not_found')
-    return c.json(info)
+    return c.json({ ...info, categories: await listCategories(c.get('db')) } satisfies EntryPointAnswer)
   })

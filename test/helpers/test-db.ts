@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest'
+import { DEFAULT_CATEGORIES } from '../../shared/categories'
 import { connectPostgres, fromPglite, type Db, type DialectName } from '../../server/db/connect'
 import { seedDemoIfEmpty } from '../../server/db/demo-seed'
 import { migrateToLatest } from '../../server/db/migrate'
@@ -59,6 +60,8 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
   const tables = await appTables(db)
   const reset = async () => {
     await sql.raw(`truncate ${tables.join(', ')} restart identity cascade`).execute(db.db)
+    // The migration's seed: the eight categories of the field report.
+    await db.db.insertInto('categories').values(DEFAULT_CATEGORIES.map((c, sort) => ({ id: c.id, label_zh: c.zh, label_en: c.en, sort }))).execute()
     await seedDemoIfEmpty(db.db)
   }
   // The templates carry the demo organisation; without one (a run without the global setup) load it.

@@ -3,7 +3,9 @@ import { randomBytes, scryptSync } from 'node:crypto'
 import { SESSION_COOKIE } from '../../../server/auth/middleware'
 import { createSession } from '../../../server/auth/sessions'
 import { type ItemActionName } from '../../../shared/admin-validation'
-import { CATEGORY_IDS } from '../../../shared/categories'
+import { DEFAULT_CATEGORIES } from '../../../shared/categories'
+
+const CATEGORY_IDS = DEFAULT_CATEGORIES.map((c) => c.id)
 import { STATUSES } from '../../../shared/lifecycle'
 import { OUTCOMES, RATINGS, REPLY_CHANNELS, type Role } from '../../../shared/roles'
 import { createUser, sessionFrom, TEST_PASSWORD, unitId, type Session } from '../../helpers/admin'

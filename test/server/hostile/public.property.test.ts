@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { ChangePasswordSchema, LoginSchema, RateSchema, WorkerMessageSchema } from '../../../shared/admin-validation'
-import { CATEGORY_IDS } from '../../../shared/categories'
+import { DEFAULT_CATEGORIES } from '../../../shared/categories'
+
+const CATEGORY_IDS = DEFAULT_CATEGORIES.map((c) => c.id)
 import { newFollowUpCode } from '../../../shared/follow-up-code'
 import { RATINGS } from '../../../shared/roles'
 import { uuidv7 } from '../../../shared/uuid'
