@@ -4,8 +4,6 @@ import { SESSION_COOKIE } from '../../../server/auth/middleware'
 import { createSession } from '../../../server/auth/sessions'
 import { type ItemActionName } from '../../../shared/admin-validation'
 import { DEFAULT_CATEGORIES } from '../../../shared/categories'
-
-const CATEGORY_IDS = DEFAULT_CATEGORIES.map((c) => c.id)
 import { STATUSES } from '../../../shared/lifecycle'
 import { OUTCOMES, RATINGS, REPLY_CHANNELS, type Role } from '../../../shared/roles'
 import { createUser, sessionFrom, TEST_PASSWORD, unitId, type Session } from '../../helpers/admin'
@@ -14,6 +12,8 @@ import { type TestDb } from '../../helpers/test-db'
 import { workerItem } from '../../helpers/worker-item'
 import { dayFromToday } from '../items/fixtures'
 import { text, nearDay, nearInstant, date, uuidOf, choice, flag, Often, type Fields, keepOr, version, edits, toJson, encode, RAW_QUERY, runsOf } from './values'
+
+const CATEGORY_IDS = DEFAULT_CATEGORIES.map((c) => c.id)
 
 // ---- The people and items the routes act on ----
 
