@@ -1,4 +1,5 @@
 import { ACTION_TEXT } from './strings-actions'
+import { CATEGORY_TEXT } from './strings-categories'
 import { MANAGE_TEXT } from './strings-manage'
 
 const CORE = {
@@ -91,6 +92,6 @@ const CORE = {
 } as const satisfies Record<string, { zh: string; en: string }>
 
 /** Every text of the reviewers' screens, zh-CN first. Labels of statuses, roles and events live in shared/. */
-export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT }
+export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT }
 
 export type TextKey = keyof typeof S

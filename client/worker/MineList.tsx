@@ -9,6 +9,7 @@ import { formatDay, formatTime } from './format'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
 import { useMine, useVerdicts } from './use-mine'
+import { useCategories } from './categories'
 
 interface Props {
   device: DeviceState
@@ -17,6 +18,7 @@ interface Props {
 
 export function MineList({ device, onEdit }: Props) {
   const { lang, t } = useLang()
+  const categories = useCategories()
   const rows = useMine(device)
   const verdicts = useVerdicts(device)
   const [failure, setFailure] = useState<string | null>(null)
@@ -37,7 +39,7 @@ export function MineList({ device, onEdit }: Props) {
           <li key={row.id} class="card item" data-id={row.id}>
             <p class="item-head">
               <span class={`badge d-${row.delivery}`}>{badge(row, lang, t)}</span>
-              <span>{categoryLabel(row.category, lang)}</span>
+              <span>{categoryLabel(row.category, lang, categories)}</span>
               <span class="when">{formatTime(row.createdAt, lang)}</span>
             </p>
             <p class="text">{row.content}</p>

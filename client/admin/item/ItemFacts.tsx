@@ -3,6 +3,7 @@ import type { ItemDetail } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
 import { RATING_LABELS } from '../../../shared/roles'
 import { STATUS_LABELS } from '../../../shared/status-labels'
+import { useCategories } from '../categories'
 import { formatTime, withNote } from '../format'
 import { itemHref } from '../route'
 import { StatusBadge } from '../ui/StatusBadge'
@@ -11,6 +12,7 @@ import { useText } from '../use-text'
 /** The item itself. Content, summary and tags are rendered as text nodes only. */
 export function ItemFacts({ item }: { item: ItemDetail }) {
   const { lang, s, l } = useText()
+  const categories = useCategories()
   const row = (label: string, value: ComponentChildren) => (
     <div>
       <dt>{label}</dt>
@@ -28,7 +30,7 @@ export function ItemFacts({ item }: { item: ItemDetail }) {
       <h1>{item.summary || s('content')}</h1>
       <p class="adm-content">{item.content}</p>
       <dl class="adm-dl">
-        {row(s('category'), categoryLabel(item.category, lang))}
+        {row(s('category'), categoryLabel(item.category, lang, categories))}
         {row(s('tags'), item.tags.length ? item.tags.join(lang === 'en' ? ', ' : '、') : s('none'))}
         {row(s('entryPoint'), withNote(item.entryPoint.name, item.unit.name, lang))}
         {row(s('receivedAt'), formatTime(item.receivedAt, lang))}
