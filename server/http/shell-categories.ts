@@ -4,7 +4,7 @@ import type { Database } from '../db/schema'
 import { listCategories } from '../domain/categories'
 
 // The prerendered form's category list: its "choose" option stays, the build's eight go.
-const SELECT = /(<select id="category"[^>]*><option value="">[^<]*<\/option>)[\s\S]*?(<\/select>)/
+const SELECT = /(<select id="category"[^>]*><option[^>]*>[^<]*<\/option>)[\s\S]*?(<\/select>)/
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
