@@ -38,10 +38,10 @@ export function CategoryLabelsForm({ id, initial, title, button, onSave, onCance
     <form class={initial ? 'adm-inline-form adm-form' : 'adm-card adm-form'} onSubmit={submit}>
       {title && <h2>{title}</h2>}
       <div class="adm-form-grid">
-        <Field id={`${id}-zh`} label={fill(s('categoryZh'), { max: String(CATEGORY_LIMITS.zhMax) })}>
+        <Field id={`${id}-zh`} label={s('categoryZh')} hint={fill(s('categoryZhHint'), { max: String(CATEGORY_LIMITS.zhMax) })}>
           <input id={`${id}-zh`} required maxLength={CATEGORY_LIMITS.zhMax + 10} value={zh} onInput={(e) => setZh(e.currentTarget.value)} />
         </Field>
-        <Field id={`${id}-en`} label={s('categoryEn')}>
+        <Field id={`${id}-en`} label={s('categoryEn')} hint={s('categoryEnHint')}>
           <input id={`${id}-en`} lang="en" maxLength={CATEGORY_LIMITS.enMax + 10} value={en} onInput={(e) => setEn(e.currentTarget.value)} />
         </Field>
       </div>

@@ -33,14 +33,14 @@ export function CategoryRow({ category, editable, first, last, onMove, onSaved }
     </button>
   )
   return (
-    <li class={category.retired ? 'adm-list-row adm-cat-retired' : 'adm-list-row'} data-category={category.id}>
-      <div class="adm-list-main">
+    <li class="adm-list-row" data-category={category.id}>
+      <div class={category.retired ? 'adm-list-main adm-muted' : 'adm-list-main'}>
         <strong>{category.zh}</strong>
         {category.en && <span lang="en">{category.en}</span>}
         {category.retired && <span class="adm-badge">{s('retired')}</span>}
       </div>
       {editable && !renaming && (
-        <div class="adm-list-main adm-cat-actions">
+        <div class="adm-list-main">
           {button(s('moveUp'), () => onMove(-1), first)}
           {button(s('moveDown'), () => onMove(1), last)}
           {button(s('rename'), () => setRenaming(true))}
