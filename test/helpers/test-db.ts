@@ -3,7 +3,6 @@ import { sql } from 'kysely'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest'
-import { DEFAULT_CATEGORIES } from '../../shared/categories'
 import { connectPostgres, fromPglite, type Db, type DialectName } from '../../server/db/connect'
 import { seedDemoIfEmpty } from '../../server/db/demo-seed'
 import { migrateToLatest } from '../../server/db/migrate'
@@ -58,10 +57,12 @@ export async function createTestDb(dialect: DialectName): Promise<TestDb> {
     }
   }
   const tables = await appTables(db)
+  // The categories as the migration seeded them, put back after each truncate (the tests that
+  // compare them with shared/categories.ts thereby check the migration's seed).
+  const seededCategories = await db.db.selectFrom('categories').selectAll().execute()
   const reset = async () => {
     await sql.raw(`truncate ${tables.join(', ')} restart identity cascade`).execute(db.db)
-    // The migration's seed: the eight categories of the field report.
-    await db.db.insertInto('categories').values(DEFAULT_CATEGORIES.map((c, sort) => ({ id: c.id, label_zh: c.zh, label_en: c.en, sort }))).execute()
+    await db.db.insertInto('categories').values(seededCategories).execute()
     await seedDemoIfEmpty(db.db)
   }
   // The templates carry the demo organisation; without one (a run without the global setup) load it.
