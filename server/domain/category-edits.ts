@@ -12,11 +12,13 @@ type Trx = Kysely<Database>
 type Locked = { id: string; label_zh: string; label_en: string; sort: number; retired_at: Date | null }
 
 /**
- * Every category, locked. There are at most CATEGORY_LIMITS.max of them, and every edit checks
- * the others (labels, count, order): holding them all makes two admins' edits take turns.
+ * Every category, with the table locked against other edits. Each edit checks the others
+ * (labels, count, order), so two admins' edits take turns; row locks would not do, as they miss
+ * a row another edit is inserting. Submissions only read the table and do not wait.
  */
 async function lockAll(trx: Trx): Promise<Locked[]> {
-  return trx.selectFrom('categories').select(['id', 'label_zh', 'label_en', 'sort', 'retired_at']).orderBy('sort').orderBy('id').forUpdate().execute()
+  await sql`lock table categories in share row exclusive mode`.execute(trx)
+  return trx.selectFrom('categories').select(['id', 'label_zh', 'label_en', 'sort', 'retired_at']).orderBy('sort').orderBy('id').execute()
 }
 
 const taken = (path: 'zh' | 'en') => new ApiError('category_label_taken', [{ path, code: 'category_label_taken' }])

@@ -131,3 +131,17 @@ describeEachDialect('/api/admin/categories', ({ db }) => {
 function zhOf(res: { body: Array<{ id: string; zh: string }> }, id: string): string | undefined {
   return res.body.find((c) => c.id === id)?.zh
 }
+
+describeEachDialect('/api/admin/categories, two admins at once', ({ db }) => {
+  it('lets only one of three simultaneous additions of a label through', async () => {
+    const c = await adminCast(db())
+    const admin = await c.as('admin')
+    const answers = await Promise.all([1, 2, 3].map(() => admin.post('/api/admin/categories', { zh: '交通出行' })))
+    expect(answers.map(outcome).sort()).toEqual([
+      [201, 'ok'],
+      [409, 'category_label_taken'],
+      [409, 'category_label_taken'],
+    ])
+    expect(await db().db.selectFrom('categories').select('id').where('label_zh', '=', '交通出行').execute()).toHaveLength(1)
+  })
+})
