@@ -2,6 +2,7 @@ import type { Me } from '../../../shared/admin-api'
 import { CATEGORY_LIMITS, type Category } from '../../../shared/categories'
 import { api } from '../api'
 import { setCategories, useCategories } from '../categories'
+import { useLoad } from '../ui/use-load'
 import { fill } from '../format'
 import { Message } from '../ui/Message'
 import { useSubmit } from '../ui/use-submit'
@@ -13,6 +14,8 @@ import { CategoryRow } from './CategoryRow'
 export function Categories({ me }: { me: Me }) {
   const { s } = useText()
   const list = useCategories()
+  // Asked again on each visit (another admin may have changed them), and its failure said.
+  const fresh = useLoad(async () => setCategories(await api.get<Category[]>('/api/admin/categories')), [])
   const move = useSubmit()
   // The server says the same (403): categories belong to the whole organisation.
   const editable = me.role === 'admin' && me.unit.path.length === 1
@@ -27,7 +30,7 @@ export function Categories({ me }: { me: Me }) {
       <h1>{s('categoriesTitle')}</h1>
       <p class="adm-hint">{s('categoriesHint')}</p>
       {!editable && <p class="adm-hint">{s('categoriesReadOnly')}</p>}
-      <Message text={move.error} />
+      <Message text={fresh.error || move.error} />
       <ul class="adm-list">
         {list.map((c, i) => (
           <CategoryRow key={c.id} category={c} editable={editable} first={i === 0} last={i === list.length - 1} onMove={(step) => reorder(i, step)} onSaved={saved} />
