@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CATEGORY_LIMITS } from './categories'
+import { CATEGORY_ID, CATEGORY_LIMITS } from './categories'
 import { lineText, record } from './validation'
 
 /** The zh label: required, one line. */
@@ -17,5 +17,17 @@ export const UpdateCategorySchema = record({ zh: v.optional(zh), en: v.optional(
 export const CategoryOrderSchema = record({
   ids: v.pipe(v.array(v.string()), v.maxLength(CATEGORY_LIMITS.max, 'invalid_request')),
 })
+
+/**
+ * The inbox's category filter, a comma list. Categories come and go: any id of the right shape
+ * filters (a retired one finds its old items, an unknown one nothing).
+ */
+export const categoryFilter = v.optional(
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.split(',').filter(Boolean)),
+    v.check((ids) => ids.every((id) => CATEGORY_ID.test(id)), 'invalid_query'),
+  ),
+)
 
 export type UpdateCategory = v.InferOutput<typeof UpdateCategorySchema>
