@@ -31,6 +31,7 @@ import { unitsRoute } from './routes/admin/units'
 import { adminEntryPointsRoute } from './routes/admin/entry-points'
 import { templatesRoute } from './routes/admin/templates'
 import { replyPromiseRoute } from './routes/admin/reply-promise'
+import { categoriesRoute } from './routes/admin/categories'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/entry-points', adminEntryPointsRoute)
   app.route('/api/admin/templates', templatesRoute)
   app.route('/api/admin/reply-promise', replyPromiseRoute)
+  app.route('/api/admin/categories', categoriesRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) {

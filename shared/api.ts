@@ -1,4 +1,4 @@
-import type { CategoryId } from './categories'
+import type { Category, CategoryId } from './categories'
 import type { ErrorCode } from './errors'
 import type { EventKind, Status } from './lifecycle'
 import type { FieldError } from './validation'
@@ -23,6 +23,14 @@ export interface EntryPointInfo {
   unitPath: string[]
   /** The union's promised days to answer items from here; null when it promised none. */
   replyWithinDays: number | null
+}
+
+/**
+ * `GET /api/entry-points/:code` answers with the place and every category, retired ones too
+ * (their labels still name old items); the form offers those not retired.
+ */
+export interface EntryPointAnswer extends EntryPointInfo {
+  categories: Category[]
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CATEGORY_LIMITS } from './categories'
 import { ADMIN_LIMITS, LIMITS } from './limits'
 import type { Lang } from './lang'
 
@@ -24,6 +25,17 @@ export const ERRORS = {
     en: `The follow-up code should be ${LIMITS.followUpCodeLength} letters and digits.`,
   },
   invalid_category: { status: 400, zh: '请选择类别。', en: 'Please choose a category.' },
+  unknown_category: {
+    status: 422,
+    zh: '这个类别已停用或不存在，请重新选择类别。',
+    en: 'This category is no longer in use or does not exist. Please choose another.',
+  },
+  category_label_taken: { status: 409, zh: '已有同名的类别。', en: 'A category of that name already exists.' },
+  too_many_categories: {
+    status: 409,
+    zh: `类别最多 ${CATEGORY_LIMITS.max} 个（包括已停用的）。`,
+    en: `There can be at most ${CATEGORY_LIMITS.max} categories (retired ones included).`,
+  },
   content_too_short: {
     status: 400,
     zh: `意见内容至少 ${LIMITS.contentMin} 个字。`,

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CATEGORY_IDS, type CategoryId } from './categories'
+import { categoryIdSchema, type CategoryId } from './categories'
 import { isErrorCode, type ErrorCode } from './errors'
 import { normalizeFollowUpCode } from './follow-up-code'
 import { ENTRY_POINT_CODE, LIMITS, charLength } from './limits'
@@ -82,7 +82,8 @@ export const SubmitItemSchema = v.pipe(
       v.transform((s) => normalizeFollowUpCode(s) as string),
     ),
     entryPoint: entryPointCode,
-    category: v.picklist(CATEGORY_IDS, 'invalid_category'),
+    // The shape here; whether the category exists and is offered is the server's to say.
+    category: categoryIdSchema,
     content: longText(LIMITS.contentMin, LIMITS.contentMax, 'content_too_short', 'content_too_long'),
     anonymous: v.boolean(),
     submitter: v.optional(SubmitterSchema),

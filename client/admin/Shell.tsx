@@ -3,6 +3,7 @@ import { Header } from './Header'
 import { Inbox } from './inbox/Inbox'
 import { ItemPage } from './item/ItemPage'
 import { Accounts } from './manage/Accounts'
+import { Categories } from './manage/Categories'
 import { EntryPoints } from './manage/EntryPoints'
 import { PasswordForm } from './manage/PasswordForm'
 import { Templates } from './manage/Templates'
@@ -25,6 +26,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
         {screen === 'users' && <Accounts me={me} />}
         {screen === 'units' && <Units />}
         {screen === 'entry-points' && <EntryPoints canEdit={me.role === 'admin'} />}
+        {screen === 'categories' && <Categories me={me} />}
         {screen === 'templates' && <Templates />}
         {screen === 'password' && <PasswordForm />}
       </main>

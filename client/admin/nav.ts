@@ -1,11 +1,11 @@
 import type { Role } from '../../shared/roles'
 import type { TextKey } from './strings'
 
-export type Screen = 'inbox' | 'users' | 'units' | 'entry-points' | 'templates' | 'password'
+export type Screen = 'inbox' | 'users' | 'units' | 'entry-points' | 'categories' | 'templates' | 'password'
 
 /** The screens each role may open, in menu order; the first is its home. Mirrors the API's role checks. */
 export const SCREENS_BY_ROLE: Record<Role, Screen[]> = {
-  admin: ['users', 'units', 'entry-points', 'password'],
+  admin: ['users', 'units', 'entry-points', 'categories', 'password'],
   officer: ['inbox', 'templates', 'entry-points', 'password'],
   handler: ['inbox', 'password'],
   leader: ['inbox', 'password'],
@@ -16,6 +16,7 @@ export const SCREEN_LABELS: Record<Screen, TextKey> = {
   users: 'navUsers',
   units: 'navUnits',
   'entry-points': 'navEntryPoints',
+  categories: 'navCategories',
   templates: 'navTemplates',
   password: 'navPassword',
 }

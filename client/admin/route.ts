@@ -7,11 +7,12 @@ export type Route =
   | { name: 'users' }
   | { name: 'units' }
   | { name: 'entry-points' }
+  | { name: 'categories' }
   | { name: 'templates' }
   | { name: 'password' }
   | { name: 'home' }
 
-const SIMPLE = ['users', 'units', 'entry-points', 'templates', 'password'] as const
+const SIMPLE = ['users', 'units', 'entry-points', 'categories', 'templates', 'password'] as const
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')

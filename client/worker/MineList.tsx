@@ -11,6 +11,7 @@ import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
 import { useMine, useVerdicts } from './use-mine'
 import { useText } from './use-text'
+import { useCategories } from './categories'
 
 interface Props {
   device: DeviceState
@@ -19,6 +20,7 @@ interface Props {
 
 export function MineList({ device, onEdit }: Props) {
   const { lang, s, l } = useText()
+  const categories = useCategories()
   const rows = useMine(device)
   const verdicts = useVerdicts(device)
   const [failure, setFailure] = useState<string | null>(null)
@@ -39,7 +41,7 @@ export function MineList({ device, onEdit }: Props) {
           <li key={row.id} class="card item" data-id={row.id}>
             <p class="item-head">
               <span class={`badge d-${row.delivery}`}>{badge(row, s, l)}</span>
-              <span>{categoryLabel(row.category, lang)}</span>
+              <span>{categoryLabel(row.category, lang, categories)}</span>
               <span class="when">{formatTime(row.createdAt, lang)}</span>
             </p>
             <p class="text">{row.content}</p>

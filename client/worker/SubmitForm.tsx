@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { CATEGORIES } from '../../shared/categories'
+import { labelOf } from '../../shared/categories'
 import { errorMessage } from '../../shared/errors'
 import { LIMITS, charLength } from '../../shared/limits'
 import type { FieldError } from '../../shared/validation'
@@ -7,6 +7,7 @@ import type { DeviceState } from './device-store'
 import { isQuotaError, startDevice } from './device-store'
 import { EMPTY_DRAFT, FORM_ID, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
 import { entryCode, placeLabel, type EntryPoint } from './entry-point'
+import { useCategories } from './categories'
 import { PlacePicker } from './PlacePicker'
 import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
 import { useText } from './use-text'
@@ -31,6 +32,9 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
   const [busy, setBusy] = useState(false)
   const ready = device.phase === 'ready' ? device.device : null
   const latest = useRef(fields)
+  const offered = useCategories().filter((c) => !c.retired)
+  // A draft's category that is no longer offered reads as not chosen yet (the worker picks again).
+  const category = offered.some((c) => c.id === fields.category) ? fields.category : ''
   latest.current = fields
 
   // Restore once the device storage is known (or known to be missing), never over typed text.
@@ -61,7 +65,7 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
   const onSubmit = async (event: Event) => {
     event.preventDefault()
     if (sending.current) return
-    const item = buildItem(fields, code ?? '')
+    const item = buildItem({ ...fields, category }, code ?? '')
     const problems = checkItem(item)
     setErrors(problems)
     if (problems.length) {
@@ -105,11 +109,11 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
       {errorFor('entryPoint') && <p class="error">{code ? errorFor('entryPoint') : s('choosePlaceHint')}</p>}
 
       <label for="category">{s('category')}</label>
-      <select id="category" name="category" value={fields.category} onChange={(e) => set({ category: e.currentTarget.value })} aria-invalid={!!errorFor('category')}>
+      <select id="category" name="category" value={category} onChange={(e) => set({ category: e.currentTarget.value })} aria-invalid={!!errorFor('category')}>
         <option value="">{s('chooseCategory')}</option>
-        {CATEGORIES.map((c) => (
+        {offered.map((c) => (
           <option key={c.id} value={c.id}>
-            {l(c)}
+            {labelOf(c, lang)}
           </option>
         ))}
       </select>

@@ -7,6 +7,7 @@ import type { VerdictRow } from '../local-db/db'
 import { Timeline } from './Timeline'
 import { sendVerdict } from './track-api'
 import { useText } from './use-text'
+import { useCategories } from './categories'
 
 interface Props {
   code: string
@@ -24,6 +25,7 @@ interface Props {
 /** What the server said about one item: status, history and the answer; then the worker's say. */
 export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop, withHead = true }: Props) {
   const { lang, s, l } = useText()
+  const categories = useCategories()
   const [rating, setRating] = useState<Rating | ''>('')
   const [text, setText] = useState('')
   const [message, setMessage] = useState<string | null>(null)
@@ -67,7 +69,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
       {withHead && (
         <p>
           {s('statusLabel')}
-          <strong class={`status s-${item.status}`}>{l(WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang)}
+          <strong class={`status s-${item.status}`}>{l(WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang, categories)}
         </p>
       )}
       <Timeline events={item.events} />

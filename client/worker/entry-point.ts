@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { EntryPointInfo } from '../../shared/api'
+import type { EntryPointAnswer, EntryPointInfo } from '../../shared/api'
 import { ENTRY_POINT_CODE } from '../../shared/limits'
+import { rememberCategories } from './categories'
 
 // The QR code's place, remembered on the device so that the form opens offline and the
 // installed app (which starts at "/") still knows where the worker last scanned.
@@ -65,6 +66,22 @@ export interface EntryPoint {
   choose(info: EntryPointInfo): void
 }
 
+/** Asks the server about a QR point: its place and today's categories (kept on the device); null offline. */
+async function lookUp(code: string): Promise<EntryState | null> {
+  try {
+    const response = await fetch(`/api/entry-points/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } })
+    const json = (response.headers.get('content-type') ?? '').includes('application/json')
+    if (response.status === 404 && json) return { kind: 'unknown', code }
+    if (!response.ok || !json) return null
+    const { categories, ...info } = (await response.json()) as EntryPointAnswer
+    rememberCategories(categories)
+    remember(info)
+    return { kind: 'known', info }
+  } catch {
+    return null
+  }
+}
+
 /** Starts from what the device knows, then asks the server; offline it keeps the code as it is. */
 export function useEntryPoint(): EntryPoint {
   // 'pending' matches the prerendered page; the device's knowledge arrives right after hydration.
@@ -73,6 +90,8 @@ export function useEntryPoint(): EntryPoint {
   const choose = (info: EntryPointInfo) => {
     remember(info)
     setState({ kind: 'known', info })
+    // The list of places carries no categories: the chosen place's answer does.
+    void lookUp(info.code)
   }
   useEffect(() => {
     setScanned(entryCodeFromUrl(location.search) !== null)
@@ -80,16 +99,7 @@ export function useEntryPoint(): EntryPoint {
     setState(start)
     const code = entryCode(start)
     if (!code) return
-    fetch(`/api/entry-points/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } })
-      .then(async (response) => {
-        const json = (response.headers.get('content-type') ?? '').includes('application/json')
-        if (response.status === 404 && json) return setState({ kind: 'unknown', code })
-        if (!response.ok || !json) return
-        const info = (await response.json()) as EntryPointInfo
-        remember(info)
-        setState({ kind: 'known', info })
-      })
-      .catch(() => undefined)
+    void lookUp(code).then((found) => found && setState(found))
   }, [])
   return { state, scanned, choose }
 }

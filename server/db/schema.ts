@@ -21,6 +21,7 @@ export interface Database {
   assignments: AssignmentTable
   reply_templates: ReplyTemplateTable
   identity_reveals: IdentityRevealTable
+  categories: CategoryTable
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -37,6 +38,19 @@ export interface OrgUnitTable {
   /** The union's promised days to answer, for this unit's subtree (the nearest set one counts). */
   reply_within_days: ColumnType<number | null, number | null | undefined, number | null>
   created_at: CreatedAt
+}
+
+/** The categories of items, as admins keep them. Retired, never deleted: items keep their id. */
+export interface CategoryTable {
+  /** A short slug (`leadership`, or one the server made): what items carry. */
+  id: string
+  label_zh: string
+  /** Empty when the admins gave no English label. */
+  label_en: ColumnType<string, string | undefined, string>
+  sort: number
+  retired_at: Date | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
 }
 
 export interface EntryPointTable {

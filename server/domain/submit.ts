@@ -7,6 +7,7 @@ import { dayStart, todayInChina } from '../../shared/time'
 import { isUuidV7 } from '../../shared/uuid'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItem } from '../../shared/validation'
 import type { Database } from '../db/schema'
+import { offeredCategoryIds } from './categories'
 import { hashFollowUpCode, hashPayload, payloadFields, samePayload } from './hashing'
 import { contentGrams } from './search-grams'
 
@@ -42,6 +43,8 @@ interface NewItem {
 export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lang: Lang, budget?: ItemBudget): Promise<SubmitAnswer> {
   const stored = await storedRows(db, rawItems)
   const entryPoints = new Map<string, { id: string; unit_id: string } | null>()
+  // Asked once per batch, and only when a new item needs it (replays never do).
+  let offered: Set<string> | undefined
   // New items' places stay empty until they are stored.
   const outcomes: Array<SubmitOutcome | null> = []
   const fresh: NewItem[] = []
@@ -74,6 +77,11 @@ export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lan
     const entryPoint = entryPoints.get(item.entryPoint)
     if (!entryPoint) {
       outcomes.push(rejected(item.id, 'unknown_entry_point', lang, [{ path: 'entryPoint', code: 'unknown_entry_point' }]))
+      continue
+    }
+    offered ??= await offeredCategoryIds(db)
+    if (!offered.has(item.category)) {
+      outcomes.push(rejected(item.id, 'unknown_category', lang, [{ path: 'category', code: 'unknown_category' }]))
       continue
     }
     outcomes.push(null)

@@ -6,6 +6,7 @@ import { newFollowUpCode } from '../../shared/follow-up-code'
 import { ENTRY_POINT_CODE } from '../../shared/limits'
 import { deviceId } from '../../shared/uuid'
 import type { AppEnv } from './env'
+import { shellCategories, withCategories } from './shell-categories'
 
 /** Where the build leaves room for the no-script form's keys (see client/index.html). */
 const KEYS = '<!--form-keys-->'
@@ -18,14 +19,16 @@ const KEYS = '<!--form-keys-->'
  */
 export function shellResponder(root: string) {
   const template = readFileSync(join(root, 'index.html'), 'utf8')
-  return (c: Context<AppEnv>) => {
+  return async (c: Context<AppEnv>) => {
+    const categories = await shellCategories(c.get('db'))
     const entry = c.req.query('s')?.trim()
     const keys = [
       hidden('formId', deviceId()),
       hidden('followUpCode', newFollowUpCode()),
       entry && ENTRY_POINT_CODE.test(entry) ? hidden('entryPoint', entry) : '',
     ].join('')
-    const html = Buffer.from(template.replace(KEYS, keys), 'utf8')
+    const page = template.replace(KEYS, keys)
+    const html = Buffer.from(categories ? withCategories(page, categories) : page, 'utf8')
     // Made per request, so it cannot be cached: a follow-up code is in it.
     c.header('Cache-Control', 'no-store')
     c.header('Content-Type', 'text/html; charset=utf-8')

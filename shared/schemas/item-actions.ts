@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CATEGORY_IDS } from '../categories'
+import { categoryIdSchema } from '../categories'
 import { ADMIN_LIMITS } from '../limits'
 import { OUTCOMES } from '../outcomes'
 import { REPLY_CHANNELS } from '../reply-channels'
@@ -14,7 +14,7 @@ import { day, line, optionalLine, optionalText, text, uuid, version } from './fi
 /** 受理 and 调整分类: any of category, summary, tags and the proposal mark. */
 export const ClassificationSchema = record({
   version,
-  category: v.optional(v.picklist(CATEGORY_IDS, 'invalid_category')),
+  category: v.optional(categoryIdSchema),
   summary: optionalLine(ADMIN_LIMITS.summaryMax),
   tags: v.optional(v.pipe(v.array(line(ADMIN_LIMITS.tagMax)), v.maxLength(ADMIN_LIMITS.tagsMax, 'text_too_long'))),
   proposal: v.optional(v.boolean()),

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { CATEGORY_IDS } from '../categories'
+import { categoryFilter } from './categories'
 import { ADMIN_LIMITS, charLength, ENTRY_POINT_CODE } from '../limits'
 import { STATUSES } from '../lifecycle'
 import { RATINGS } from '../ratings'
@@ -21,7 +21,7 @@ const list = <T extends string>(allowed: readonly T[]) =>
 /** The inbox's filters, as query-string values. */
 export const ItemQuerySchema = record({
   status: list(STATUSES),
-  category: list(CATEGORY_IDS),
+  category: categoryFilter,
   rating: list(RATINGS),
   unitId: v.optional(uuid),
   entryPoint: v.optional(v.pipe(v.string(), v.regex(ENTRY_POINT_CODE, 'invalid_query'))),

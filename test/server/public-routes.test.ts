@@ -2,6 +2,7 @@ import { createApp } from '../../server/app'
 import { expect, it } from 'vitest'
 import { describeEachDialect } from '../helpers/test-db'
 import { testApp } from '../helpers/test-app'
+import { DEFAULT_CATEGORIES } from '../../shared/categories'
 
 describeEachDialect('GET /api/health and /api/entry-points', ({ db, dialect }) => {
   it('says the app is up and which database it runs on', async () => {
@@ -14,7 +15,13 @@ describeEachDialect('GET /api/health and /api/entry-points', ({ db, dialect }) =
   it('names a QR entry point and the units above it', async () => {
     const res = await testApp(db()).request('/api/entry-points/cs3')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ code: 'cs3', name: '第三中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第三中心站'], replyWithinDays: 7 })
+    expect(await res.json()).toEqual({
+      code: 'cs3',
+      name: '第三中心站生活点文化墙',
+      unitPath: ['艾家湾采油作业区', '第三中心站'],
+      replyWithinDays: 7,
+      categories: DEFAULT_CATEGORIES,
+    })
   })
 
   it('lists every active QR point with its units, for a worker who came without a code', async () => {

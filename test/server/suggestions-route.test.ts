@@ -148,7 +148,8 @@ describeEachDialect('POST /api/suggestions', ({ db }) => {
   it.each([
     ['content too short', { content: '太短' }, 400, 'content_too_short'],
     ['content too long', { content: '长'.repeat(LIMITS.contentMax + 1) }, 400, 'content_too_long'],
-    ['unknown category', { category: 'gossip' }, 400, 'invalid_category'],
+    ['unknown category', { category: 'gossip' }, 422, 'unknown_category'],
+    ['malformed category', { category: 'Gossip!' }, 400, 'invalid_category'],
     ['unknown entry point', { entryPoint: 'nowhere' }, 422, 'unknown_entry_point'],
     ['malformed id', { id: '123' }, 400, 'invalid_id'],
     ['malformed follow-up code', { followUpCode: 'ABC' }, 400, 'invalid_follow_up_code'],

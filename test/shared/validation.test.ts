@@ -47,7 +47,9 @@ describe('SubmitItemSchema', () => {
     ['id (v4)', { id: '6f1c1b2e-8c1a-4b7e-9d2a-0c5e8f1a2b3c' }, 'id:invalid_id'],
     ['follow-up code', { followUpCode: '1234' }, 'followUpCode:invalid_follow_up_code'],
     ['entry point', { entryPoint: '../../etc' }, 'entryPoint:unknown_entry_point'],
-    ['category', { category: 'gossip' }, 'category:invalid_category'],
+    // The shape only: whether `gossip` names a category is the server's to say.
+    ['category', { category: 'Gossip!' }, 'category:invalid_category'],
+    ['category (too long)', { category: 'a'.repeat(33) }, 'category:invalid_category'],
     ['createdAt', { createdAt: 'yesterday' }, 'createdAt:invalid_date'],
     ['createdAt (impossible day)', { createdAt: '2026-13-40T00:00:00Z' }, 'createdAt:invalid_date'],
     ['createdAt (year 1900)', { createdAt: '1900-01-01T00:00:00Z' }, 'createdAt:invalid_date'],

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks'
 import type { EntryPointView, UnitView } from '../../../shared/admin-api'
-import { CATEGORIES } from '../../../shared/categories'
+import { DEFAULT_CATEGORIES, labelOf } from '../../../shared/categories'
 import { STATUSES } from '../../../shared/lifecycle'
 import { ADMIN_LIMITS } from '../../../shared/limits'
 import { RATING_LABELS, RATINGS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
+import { useCategories } from '../categories'
 import { Field } from '../ui/Field'
 import { UnitOptions } from '../ui/UnitOptions'
 import { useText } from '../use-text'
@@ -18,7 +19,9 @@ interface Props {
 }
 
 export function InboxFilters({ filters, units, entryPoints, onApply }: Props) {
-  const { s, l } = useText()
+  const { lang, s, l } = useText()
+  // Retired categories stay: old items still carry them.
+  const categories = useCategories()
   const [draft, setDraft] = useState<Filters>(filters)
   const set = (key: FilterKey) => (e: { currentTarget: { value: string } }) => setDraft({ ...draft, [key]: e.currentTarget.value })
   const flag = (key: FilterKey) => (e: { currentTarget: { checked: boolean } }) =>
@@ -51,7 +54,7 @@ export function InboxFilters({ filters, units, entryPoints, onApply }: Props) {
       </div>
       <div class="adm-filter-grid">
         {select('status', s('status'), STATUSES.map((st) => [st, l(STATUS_LABELS[st])]))}
-        {select('category', s('category'), CATEGORIES.map((c) => [c.id, l(c)]))}
+        {select('category', s('category'), (categories.length ? categories : DEFAULT_CATEGORIES).map((c) => [c.id, labelOf(c, lang) + (c.retired ? s('retiredMark') : '')]))}
         <Field id="f-unitId" label={s('unit')}>
           <select id="f-unitId" value={draft.unitId ?? ''} onChange={set('unitId')}>
             <option value="">{s('all')}</option>

@@ -2,6 +2,7 @@ import type { ItemSummary } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
 import { RATING_LABELS } from '../../../shared/ratings'
 import { formatDate, formatTime } from '../../../shared/time'
+import { useCategories } from '../categories'
 import { itemHref } from '../route'
 import { StatusBadge } from '../ui/StatusBadge'
 import { useText } from '../use-text'
@@ -9,11 +10,12 @@ import { useText } from '../use-text'
 /** One inbox row. The worker's words are text nodes, never markup. */
 export function ItemRow({ item }: { item: ItemSummary }) {
   const { lang, s, l } = useText()
+  const categories = useCategories()
   return (
     <li class={item.overdue ? 'adm-row adm-row-overdue' : 'adm-row'}>
       <div class="adm-row-top">
         <StatusBadge status={item.status} />
-        <span class="adm-cat">{categoryLabel(item.category, lang)}</span>
+        <span class="adm-cat">{categoryLabel(item.category, lang, categories)}</span>
         {item.isProposal && <span class="adm-badge adm-badge-proposal">{s('proposal')}</span>}
         {item.overdue && <span class="adm-badge adm-badge-overdue">{s('overdue')}</span>}
         <time class="adm-row-time" dateTime={item.receivedAt}>

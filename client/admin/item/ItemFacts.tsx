@@ -5,6 +5,7 @@ import { RATING_LABELS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { formatTime } from '../../../shared/time'
 import { withNote } from '../format'
+import { useCategories } from '../categories'
 import { itemHref } from '../route'
 import { StatusBadge } from '../ui/StatusBadge'
 import { useText } from '../use-text'
@@ -12,6 +13,7 @@ import { useText } from '../use-text'
 /** The item itself. Content, summary and tags are rendered as text nodes only. */
 export function ItemFacts({ item }: { item: ItemDetail }) {
   const { lang, s, l } = useText()
+  const categories = useCategories()
   const row = (label: string, value: ComponentChildren) => (
     <div>
       <dt>{label}</dt>
@@ -29,7 +31,7 @@ export function ItemFacts({ item }: { item: ItemDetail }) {
       <h1>{item.summary || s('content')}</h1>
       <p class="adm-content">{item.content}</p>
       <dl class="adm-dl">
-        {row(s('category'), categoryLabel(item.category, lang))}
+        {row(s('category'), categoryLabel(item.category, lang, categories))}
         {row(s('tags'), item.tags.length ? item.tags.join(lang === 'en' ? ', ' : '、') : s('none'))}
         {row(s('entryPoint'), withNote(item.entryPoint.name, item.unit.name, lang))}
         {row(s('receivedAt'), formatTime(item.receivedAt, lang))}

@@ -4,12 +4,14 @@ import { ROLE_LABELS } from '../../../shared/roles'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { formatTime } from '../../../shared/time'
 import { withNote } from '../format'
+import { useCategories } from '../categories'
 import { useText } from '../use-text'
 import { eventDetails } from './event-details'
 
 /** The full history, oldest first, with internal notes and who did what. */
 export function Timeline({ events }: { events: AdminEvent[] }) {
   const { lang, s, l } = useText()
+  const categories = useCategories()
   const actor = (e: AdminEvent) => {
     if (e.actor.kind === 'worker') return s('actorWorker')
     if (e.actor.kind === 'system') return s('actorSystem')
@@ -41,7 +43,7 @@ export function Timeline({ events }: { events: AdminEvent[] }) {
                 <span class="adm-badge adm-badge-internal">{s('internalNote')}</span> {e.note}
               </p>
             )}
-            {eventDetails(e, lang).map((line) => (
+            {eventDetails(e, lang, categories).map((line) => (
               <p key={line} class="adm-event-data">
                 {line}
               </p>

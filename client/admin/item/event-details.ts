@@ -1,5 +1,5 @@
 import type { AdminEvent } from '../../../shared/admin-api'
-import { categoryLabel } from '../../../shared/categories'
+import { categoryLabel, type Category } from '../../../shared/categories'
 import type { Lang } from '../../../shared/lang'
 import { OUTCOME_LABELS, type Outcome } from '../../../shared/outcomes'
 import { RATING_LABELS, type Rating } from '../../../shared/ratings'
@@ -11,7 +11,7 @@ import { S } from '../strings'
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null)
 
 /** The facts an event's `data` carries, as short readable phrases (never markup). */
-export function eventDetails(e: AdminEvent, lang: Lang): string[] {
+export function eventDetails(e: AdminEvent, lang: Lang, categories: readonly Category[] = []): string[] {
   const d = e.data ?? {}
   const t = (key: keyof typeof S) => pick(lang, S[key])
   const out: string[] = []
@@ -28,7 +28,7 @@ export function eventDetails(e: AdminEvent, lang: Lang): string[] {
   const rating = str(d.rating) as Rating | null
   if (rating && rating in RATING_LABELS) out.push(pick(lang, RATING_LABELS[rating]))
   if (str(d.userName)) out.push(`${t('revealTo')}${c}${str(d.userName)}`)
-  if (str(d.category)) out.push(`${t('category')}${c}${categoryLabel(str(d.category)!, lang)}`)
+  if (str(d.category)) out.push(`${t('category')}${c}${categoryLabel(str(d.category)!, lang, categories)}`)
   if (typeof d.summary === 'string') out.push(`${t('summary')}${c}${d.summary}`)
   if (Array.isArray(d.tags)) out.push(`${t('tags')}${c}${d.tags.join('、')}`)
   if (d.is_proposal === true) out.push(t('markProposal'))

@@ -14,6 +14,7 @@ import * as eventClientIds from './2026-11-25-12-event-client-ids'
 import * as anonymousCounters from './2026-11-25-13-anonymous-counters'
 import * as replyPromise from './2026-11-26-14-reply-promise'
 import * as eventKinds from './2026-11-26-15-event-kinds'
+import * as categories from './2026-11-26-16-categories'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-13-anonymous-counters': anonymousCounters,
   '2026-11-26-14-reply-promise': replyPromise,
   '2026-11-26-15-event-kinds': eventKinds,
+  '2026-11-26-16-categories': categories,
 }

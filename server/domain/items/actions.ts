@@ -5,6 +5,7 @@ import { todayInChina, dayEnd } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
+import { checkItemCategory } from '../categories'
 import { unitInScope } from '../units'
 import { visibleTo } from './access'
 import { mayReport } from './allowed'
@@ -51,10 +52,12 @@ const classification = (b: ActionBody<'accept'>) => ({
 
 const HANDLERS: { [A in Action]: Handler<A> } = {
   accept: async (trx, _user, item, actor, b) => {
+    await checkItemCategory(trx, item.category, b.category)
     await applyTransition(trx, item, 'accept', actor, {}, classification(b))
   },
 
   classify: async (trx, _user, item, actor, b) => {
+    await checkItemCategory(trx, item.category, b.category)
     const changes = classification(b)
     await applyChange(trx, item, 'classify', actor, { data: changes }, changes)
   },

@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../../../shared/status-labels'
 import { chinaDateTime } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
+import { listCategories } from '../categories'
 import { filteredItems, toSummary } from './list'
 
 /** At most this many rows per export; the inbox's filters narrow it further. */
@@ -23,6 +24,7 @@ const HEADERS = {
  */
 export async function exportCsv(db: Kysely<Database>, user: SessionUser, query: ItemQuery, lang: Lang, now = new Date()): Promise<string> {
   const rows = await (await filteredItems(db, user, { ...query, cursor: undefined }, now)).select('s.content').limit(EXPORT_MAX).execute()
+  const categories = await listCategories(db)
   const yes = lang === 'en' ? 'yes' : '是'
   const label = (l: { zh: string; en: string }) => (lang === 'en' ? l.en : l.zh)
   const lines = [HEADERS[lang]]
@@ -31,7 +33,7 @@ export async function exportCsv(db: Kysely<Database>, user: SessionUser, query: 
     lines.push([
       chinaDateTime(i.receivedAt),
       label(STATUS_LABELS[i.status]),
-      categoryLabel(i.category, lang),
+      categoryLabel(i.category, lang, categories),
       i.summary ?? '',
       row.content,
       i.entryPoint.name,

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { randomBytes, scryptSync } from 'node:crypto'
 import { SESSION_COOKIE } from '../../../server/auth/middleware'
 import { createSession } from '../../../server/auth/sessions'
-import { CATEGORY_IDS } from '../../../shared/categories'
+import { DEFAULT_CATEGORIES } from '../../../shared/categories'
 import { STATUSES, type Action } from '../../../shared/lifecycle'
 import { OUTCOMES } from '../../../shared/outcomes'
 import { RATINGS } from '../../../shared/ratings'
@@ -14,6 +14,8 @@ import { type TestDb } from '../../helpers/test-db'
 import { workerItem } from '../../helpers/worker-item'
 import { dayFromToday } from '../items/fixtures'
 import { text, nearDay, nearInstant, date, uuidOf, choice, flag, Often, type Fields, keepOr, version, edits, toJson, encode, RAW_QUERY, runsOf } from './values'
+
+const CATEGORY_IDS = DEFAULT_CATEGORIES.map((c) => c.id)
 
 // ---- The people and items the routes act on ----
 

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { ADMIN_LIMITS } from '../../../../shared/limits'
-import { CATEGORIES, type CategoryId } from '../../../../shared/categories'
+import { DEFAULT_CATEGORIES, labelOf, type CategoryId } from '../../../../shared/categories'
+import { useCategories } from '../../categories'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'
 import { ActionForm } from '../ActionForm'
@@ -8,7 +9,10 @@ import { splitTags, type FormProps } from './types'
 
 /** 受理 (accept with a classification) or 保存分类 (change it later): category, summary, tags, proposal. */
 export function ClassifyForm({ item, act, action }: FormProps<'accept' | 'classify'>) {
-  const { s, l, lang } = useText()
+  const { s, lang } = useText()
+  const known = useCategories()
+  // Those offered, and the item's own even when retired: saving other fields must not move it.
+  const options = (known.length ? known : DEFAULT_CATEGORIES).filter((c) => !c.retired || c.id === item.category)
   const [category, setCategory] = useState<CategoryId>(item.category)
   const [summary, setSummary] = useState(item.summary ?? '')
   const [tags, setTags] = useState(item.tags.join(lang === 'en' ? ', ' : '，'))
@@ -22,9 +26,9 @@ export function ClassifyForm({ item, act, action }: FormProps<'accept' | 'classi
     >
       <Field id={id('category')} label={s('category')}>
         <select id={id('category')} value={category} onChange={(e) => setCategory(e.currentTarget.value as CategoryId)}>
-          {CATEGORIES.map((c) => (
+          {options.map((c) => (
             <option key={c.id} value={c.id}>
-              {l(c)}
+              {labelOf(c, lang) + (c.retired ? s('retiredMark') : '')}
             </option>
           ))}
         </select>
