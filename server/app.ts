@@ -32,6 +32,7 @@ import { adminEntryPointsRoute } from './routes/admin/entry-points'
 import { templatesRoute } from './routes/admin/templates'
 import { replyPromiseRoute } from './routes/admin/reply-promise'
 import { categoriesRoute } from './routes/admin/categories'
+import { passwords, type ScryptCost } from './auth/passwords'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -49,6 +50,8 @@ export interface AppOptions {
   clock?: () => number
   /** The one-time secret of the first-admin link, when the database has no admin. */
   setupToken?: SetupToken | null
+  /** Tests only: a cheap scrypt cost, so that their accounts hash quickly. The server never sets it. */
+  passwordCost?: ScryptCost
 }
 
 const HSTS = 'max-age=15552000; includeSubDomains'
@@ -59,12 +62,14 @@ export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>()
   const network: NetworkOptions = { trustProxy: 0, publicOrigin: null, ...options.network }
   const limiter = new Limiter(options.limiterKey ?? undefined, options.clock)
+  const hasher = passwords(options.passwordCost)
 
   app.use('*', async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')))
     c.set('db', options.db)
     c.set('network', network)
     c.set('limiter', limiter)
+    c.set('passwords', hasher)
     await next()
   })
   if (options.logRequests) {

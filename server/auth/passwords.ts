@@ -21,7 +21,7 @@ export const PASSWORD_MAX = 200
 
 /**
  * `scrypt$N$r$p$salt$hash`, base64url parts. `cost` is for tests only (a cheap hash keeps a
- * test's logins quick, since a check takes its cost from the stored hash); the app never passes it.
+ * test's logins quick, since a check takes its cost from the stored hash): see `passwords()`.
  */
 export async function hashPassword(password: string, cost: ScryptCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16)
@@ -39,8 +39,30 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected)
 }
 
-/** A hash nobody's password matches, checked when the user does not exist so timing tells nothing. */
-export const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+/** A hash at `cost` nobody's password matches, checked when the user does not exist so timing tells nothing. */
+const dummyHash = (cost: ScryptCost) => ['scrypt', cost.N, cost.r, cost.p, 'A'.repeat(22), 'A'.repeat(43)].join('$')
+export const DUMMY_HASH = dummyHash(PASSWORD_COST)
+
+/** Hashing and checking of the app's passwords, at one cost for new hashes and for the dummy check. */
+export interface Passwords {
+  hash(password: string): Promise<string>
+  verify(password: string, stored: string): Promise<boolean>
+  /** Checks `password` against nothing, as long as a check of a real hash takes. */
+  verifyNobody(password: string): Promise<false>
+}
+
+/**
+ * The app's hasher. The server and the command line always use PASSWORD_COST; `cost` is for
+ * tests only (createApp's `passwordCost`), whose accounts then hash and log in quickly.
+ */
+export function passwords(cost: ScryptCost = PASSWORD_COST): Passwords {
+  const dummy = dummyHash(cost)
+  return {
+    hash: (password) => hashPassword(password, cost),
+    verify: verifyPassword,
+    verifyNobody: async (password) => (await verifyPassword(password, dummy), false),
+  }
+}
 
 /** A password for the CLI to print once: 16 characters from an alphabet without look-alikes. */
 export function generatePassword(): string {

@@ -7,7 +7,7 @@ import { CreateUserSchema, UpdateUserSchema } from '../../shared/schemas/users'
 import { ERRORS } from '../../shared/errors'
 import { ROLE_LABELS, ROLES } from '../../shared/roles'
 import { validate, type FieldError } from '../../shared/validation'
-import { generatePassword } from '../auth/passwords'
+import { generatePassword, passwords, type Passwords } from '../auth/passwords'
 import { loadConfig } from '../config'
 import type { Db } from '../db/connect'
 import { openDatabase } from '../db/open'
@@ -107,12 +107,12 @@ export async function findUnit(db: Kysely<Database>, nameOrId: string): Promise<
 }
 
 /** A new account, through the same domain function as the admin screen's. */
-export async function addUser(db: Kysely<Database>, cmd: Extract<Command, { name: 'add' }>, password: string): Promise<UserView> {
+export async function addUser(db: Kysely<Database>, hasher: Passwords, cmd: Extract<Command, { name: 'add' }>, password: string): Promise<UserView> {
   const unitId = await findUnit(db, cmd.unit)
   const body = validate(CreateUserSchema, { username: cmd.username, displayName: cmd.displayName ?? cmd.username.trim().toLowerCase(), role: cmd.role, unitId, password })
   if (!body.ok) throw invalid(body.errors)
   try {
-    return (await userInScope(db, '/', await createAccount(db, OPERATOR, body.value)))!
+    return (await userInScope(db, '/', await createAccount(db, hasher, OPERATOR, body.value)))!
   } catch (err) {
     const { username } = body.value
     if (err instanceof ApiError && err.code === 'username_taken') {
@@ -129,23 +129,23 @@ async function findUser(db: Kysely<Database>, username: string) {
 }
 
 /** A new password; the account's sessions end, as when an admin resets it in the app. */
-export async function setPassword(db: Kysely<Database>, username: string, password: string): Promise<void> {
+export async function setPassword(db: Kysely<Database>, hasher: Passwords, username: string, password: string): Promise<void> {
   const body = validate(UpdateUserSchema, { password })
   if (!body.ok) throw invalid(body.errors)
-  await updateAccount(db, OPERATOR, (await findUser(db, username)).id, body.value)
+  await updateAccount(db, hasher, OPERATOR, (await findUser(db, username)).id, body.value)
 }
 
 /** Disables the account and ends its sessions; false when it was already disabled. */
-export async function disableUser(db: Kysely<Database>, username: string): Promise<boolean> {
+export async function disableUser(db: Kysely<Database>, hasher: Passwords, username: string): Promise<boolean> {
   const user = await findUser(db, username)
-  await updateAccount(db, OPERATOR, user.id, { active: false })
+  await updateAccount(db, hasher, OPERATOR, user.id, { active: false })
   return user.active
 }
 
 /** Enables a disabled account (the way back when the only admin was disabled); false when it was active. */
-export async function enableUser(db: Kysely<Database>, username: string): Promise<boolean> {
+export async function enableUser(db: Kysely<Database>, hasher: Passwords, username: string): Promise<boolean> {
   const user = await findUser(db, username)
-  await updateAccount(db, OPERATOR, user.id, { active: true })
+  await updateAccount(db, hasher, OPERATOR, user.id, { active: true })
   return !user.active
 }
 
@@ -165,31 +165,34 @@ export interface Io {
 }
 
 /** Runs one command on an open database. */
-async function execute(db: Kysely<Database>, cmd: Exclude<Command, { name: 'help' }>, io: Io): Promise<void> {
+async function execute(db: Kysely<Database>, hasher: Passwords, cmd: Exclude<Command, { name: 'help' }>, io: Io): Promise<void> {
   if (cmd.name === 'list') return io.out(formatUsers(await listUsers(db, { unitPath: '/' })))
   if (cmd.name === 'disable') {
-    const changed = await disableUser(db, cmd.username)
+    const changed = await disableUser(db, hasher, cmd.username)
     return io.out(changed ? `已停用 ${cmd.username} / Disabled ${cmd.username}` : `${cmd.username} 已是停用状态 / ${cmd.username} was already disabled`)
   }
   if (cmd.name === 'enable') {
-    const changed = await enableUser(db, cmd.username)
+    const changed = await enableUser(db, hasher, cmd.username)
     return io.out(changed ? `已启用 ${cmd.username} / Enabled ${cmd.username}` : `${cmd.username} 已是启用状态 / ${cmd.username} was already enabled`)
   }
   // Nothing piped in (a terminal, or a script with no input): a generated password, shown once.
   const piped = (await io.readPassword()) || null
   const password = piped ?? generatePassword()
   if (cmd.name === 'add') {
-    const user = await addUser(db, cmd, password)
+    const user = await addUser(db, hasher, cmd, password)
     io.out(`已创建账号 / Created account: ${user.username} (${ROLE_LABELS[user.role].zh} ${user.role}, ${user.unit.path.join(' / ')})`)
   } else {
-    await setPassword(db, cmd.username, password)
+    await setPassword(db, hasher, cmd.username, password)
     io.out(`已更改 ${cmd.username} 的密码，其登录会话已结束 / Changed the password of ${cmd.username}; its sessions have ended`)
   }
   if (piped === null) io.out(`密码（只显示这一次）/ Password (shown once): ${password}`)
 }
 
-/** Parses `argv`, opens the database only when a command needs it, runs, closes; the exit code. */
-export async function run(argv: string[], io: Io, open: () => Promise<Db>): Promise<number> {
+/**
+ * Parses `argv`, opens the database only when a command needs it, runs, closes; the exit code.
+ * `hasher` is the app's (PASSWORD_COST); tests pass a cheap one.
+ */
+export async function run(argv: string[], io: Io, open: () => Promise<Db>, hasher: Passwords = passwords()): Promise<number> {
   let database: Db | undefined
   try {
     const cmd = parseCommand(argv)
@@ -198,7 +201,7 @@ export async function run(argv: string[], io: Io, open: () => Promise<Db>): Prom
       return 0
     }
     database = await open()
-    await execute(database.db, cmd, io)
+    await execute(database.db, hasher, cmd, io)
     return 0
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Role } from '../../shared/roles'
-import { hashPassword } from '../auth/passwords'
+import type { Passwords } from '../auth/passwords'
 import { deleteUserSessions } from '../auth/sessions'
 import type { Database } from '../db/schema'
 import { ApiError } from '../http/api-error'
@@ -26,10 +26,10 @@ export interface NewAccount {
 }
 
 /** A new account in a unit of the caller's subtree; its id. */
-export async function createAccount(db: Kysely<Database>, caller: AccountCaller, fields: NewAccount): Promise<string> {
+export async function createAccount(db: Kysely<Database>, passwords: Passwords, caller: AccountCaller, fields: NewAccount): Promise<string> {
   const { username, displayName, role, unitId, password } = fields
   if (!(await unitInScope(db, caller.unitPath, unitId))) throw unitNotFound()
-  const passwordHash = await hashPassword(password)
+  const passwordHash = await passwords.hash(password)
   return db.transaction().execute(async (trx) => {
     await holdUnit(trx, unitId)
     return insertAccount(trx, { username, displayName, role, unitId }, passwordHash)
@@ -62,7 +62,7 @@ export interface AccountChange {
 }
 
 /** Changes an account of the caller's subtree; disabling it or a new password ends its sessions. */
-export async function updateAccount(db: Kysely<Database>, caller: AccountCaller, id: string, change: AccountChange): Promise<void> {
+export async function updateAccount(db: Kysely<Database>, passwords: Passwords, caller: AccountCaller, id: string, change: AccountChange): Promise<void> {
   const target = await userInScope(db, caller.unitPath, id)
   if (!target) throw new ApiError('not_found')
   // An admin who disabled, demoted or moved themselves could lock everyone out of this subtree.
@@ -73,7 +73,7 @@ export async function updateAccount(db: Kysely<Database>, caller: AccountCaller,
     throw new ApiError('cannot_change_self')
   }
   if (change.unitId && !(await unitInScope(db, caller.unitPath, change.unitId))) throw unitNotFound()
-  const passwordHash = change.password ? await hashPassword(change.password) : undefined
+  const passwordHash = change.password ? await passwords.hash(change.password) : undefined
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('users').select('id').where('id', '=', id).forUpdate().executeTakeFirst()
     if (!row) throw new ApiError('not_found')

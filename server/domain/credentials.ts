@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { Me } from '../../shared/admin-api'
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords'
+import type { Passwords } from '../auth/passwords'
 import type { SessionUser } from '../auth/sessions'
 import type { Database } from '../db/schema'
 import { ApiError } from '../http/api-error'
 import { unitRef } from './units'
 
 /** The id of the active account these credentials open, or null. */
-export async function checkLogin(db: Kysely<Database>, username: string, password: string): Promise<string | null> {
+export async function checkLogin(db: Kysely<Database>, passwords: Passwords, username: string, password: string): Promise<string | null> {
   const user = await db.selectFrom('users').select(['id', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst()
   // Check a hash even for unknown users, so the answer's timing does not tell who exists.
-  const matches = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH)
+  const matches = user ? await passwords.verify(password, user.password_hash) : await passwords.verifyNobody(password)
   return user && matches && user.active ? user.id : null
 }
 
@@ -20,14 +20,15 @@ export async function checkLogin(db: Kysely<Database>, username: string, passwor
  */
 export async function changeOwnPassword(
   db: Kysely<Database>,
+  passwords: Passwords,
   user: Pick<SessionUser, 'id' | 'csrfToken'>,
   change: { current: string; next: string },
 ): Promise<void> {
   const row = await db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
-  if (!(await verifyPassword(change.current, row.password_hash))) {
+  if (!(await passwords.verify(change.current, row.password_hash))) {
     throw new ApiError('wrong_password', [{ path: 'current', code: 'wrong_password' }])
   }
-  const passwordHash = await hashPassword(change.next)
+  const passwordHash = await passwords.hash(change.next)
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', user.id).execute()
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('csrf_token', '!=', user.csrfToken).execute()

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { hashPassword } from '../auth/passwords'
+import type { Passwords } from '../auth/passwords'
 import { ApiError } from '../http/api-error'
 import { insertAccount } from './account-changes'
 
@@ -14,8 +14,8 @@ export async function needsFirstAdmin(db: Kysely<Database>): Promise<boolean> {
  * The first admin, at the top of the organisation tree. Refused once an admin exists: two setups at
  * once are ordered by a transaction-wide advisory lock, and the second finds the first's admin.
  */
-export async function createFirstAdmin(db: Kysely<Database>, fields: { username: string; displayName: string; password: string }): Promise<string> {
-  const passwordHash = await hashPassword(fields.password)
+export async function createFirstAdmin(db: Kysely<Database>, passwords: Passwords, fields: { username: string; displayName: string; password: string }): Promise<string> {
+  const passwordHash = await passwords.hash(fields.password)
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(7242001)`.execute(trx)
     if (!(await needsFirstAdmin(trx))) throw new ApiError('setup_done')

@@ -1,3 +1,4 @@
+import type { Passwords } from '../auth/passwords'
 import type { Kysely } from 'kysely'
 import type { Lang } from '../../shared/lang'
 import type { SessionUser } from '../auth/sessions'
@@ -20,6 +21,8 @@ export interface AppEnv {
     network: NetworkOptions
     /** The rate-limit counters (their HMAC key lives here, never in the database). */
     limiter: Limiter
+    /** The password hasher (PASSWORD_COST, or a cheap one a test gave createApp). */
+    passwords: Passwords
     /** Set by `requireSession` on reviewer routes. */
     user: SessionUser
   }

@@ -11,7 +11,7 @@ export const passwordRoute = new Hono<AppEnv>().post('/', requireSession, json(C
   const user = c.get('user')
   // A stolen session must not become a way to guess the password itself: counted before the check.
   const attempt = await passwordAttempt(c, user.id)
-  await changeOwnPassword(c.get('db'), user, c.req.valid('json'))
+  await changeOwnPassword(c.get('db'), c.get('passwords'), user, c.req.valid('json'))
   await attempt.succeeded()
   return c.json({ ok: true })
 })

@@ -17,7 +17,7 @@ export const authRoute = new Hono<AppEnv>()
   .post('/login', sameOrigin, json(LoginSchema, { refuse: 'invalid_credentials' }), async (c) => {
     const { username, password } = c.req.valid('json')
     const attempt = await loginAttempt(c, username)
-    const id = await checkLogin(c.get('db'), username, password)
+    const id = await checkLogin(c.get('db'), c.get('passwords'), username, password)
     if (!id) throw new ApiError('invalid_credentials')
     await attempt.succeeded()
     return c.json(await openSession(c, id))

@@ -16,7 +16,7 @@ export function setupRoute(token: SetupToken | null) {
   return new Hono<AppEnv>().post('/', sameOrigin, json(FirstAdminSchema), async (c) => {
     const body = c.req.valid('json')
     if (!token?.matches(body.token)) throw new ApiError('setup_token_invalid')
-    const id = await createFirstAdmin(c.get('db'), body)
+    const id = await createFirstAdmin(c.get('db'), c.get('passwords'), body)
     token.spend()
     return c.json(await openSession(c, id), 201)
   })

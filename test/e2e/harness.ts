@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
 import { createApp } from '../../server/app'
 import type { SetupToken } from '../../server/auth/setup-token'
+import { TEST_COST } from '../helpers/admin'
 import { POSTGRES_URL, sharedTestDb, type TestDb } from '../helpers/test-db'
 
 /** Debian's Chromium, with the flags this machine needs. */
@@ -47,7 +48,7 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void, option
     beforeAll(async () => {
       const db = await sharedTestDb(dialect)
       await db.reset()
-      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir: STATIC_DIR, logRequests: false, setupToken: options.setupToken })
+      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir: STATIC_DIR, logRequests: false, setupToken: options.setupToken, passwordCost: TEST_COST })
       const drops = new Set<string>()
       const requests: string[] = []
       let up = true

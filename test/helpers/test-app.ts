@@ -1,9 +1,13 @@
 import { createApp } from '../../server/app'
+import { TEST_COST } from './admin'
 import type { TestDb } from './test-db'
 
-/** The real server app on a test database, called in process with `app.request`. */
+/**
+ * The real server app on a test database, called in process with `app.request`. Passwords it
+ * hashes cost scrypt's least (the app's default, the full cost, is checked by setup.test.ts).
+ */
 export function testApp(db: TestDb) {
-  return createApp({ db: db.db, dialect: db.dialect, version: 'test' })
+  return createApp({ db: db.db, dialect: db.dialect, version: 'test', passwordCost: TEST_COST })
 }
 
 export interface Reply {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ERRORS } from '../../../shared/errors'
-import { verifyPassword } from '../../../server/auth/passwords'
+import { passwords, verifyPassword } from '../../../server/auth/passwords'
 import { run, type Io } from '../../../server/cli/user'
 import { fromPglite } from '../../../server/db/connect'
-import { createUser, login, unitId } from '../../helpers/admin'
+import { createUser, login, TEST_COST, unitId } from '../../helpers/admin'
 import { testApp } from '../../helpers/test-app'
 import { describeEachDialect, type TestDb } from '../../helpers/test-db'
 
@@ -21,10 +21,15 @@ async function cli(db: TestDb, argv: string[], stdin: string | null = PASSWORD) 
   const err: string[] = []
   let opened = false
   const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), readPassword: async () => stdin }
-  const code = await run(argv, io, async () => {
-    opened = true
-    return { ...db, close: async () => {} }
-  })
+  const code = await run(
+    argv,
+    io,
+    async () => {
+      opened = true
+      return { ...db, close: async () => {} }
+    },
+    passwords(TEST_COST),
+  )
   return { code, out: out.join('\n'), err: err.join('\n'), opened }
 }
 
@@ -208,6 +213,8 @@ describe('npx tsx server/cli/user.ts', () => {
         const user = await database.db.selectFrom('users').selectAll().executeTakeFirstOrThrow()
         expect(user).toMatchObject({ username: 'admin', display_name: '管理员', role: 'admin', active: true })
         expect(await verifyPassword(PASSWORD, user.password_hash)).toBe(true)
+        // The command line as run hashes at the full cost (the tests above pass a cheap hasher).
+        expect(user.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/)
       } finally {
         await database.close()
       }
