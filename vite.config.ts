@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import preact from '@preact/preset-vite'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
@@ -94,21 +93,5 @@ export default defineConfig({
   },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
-  },
-  test: {
-    root: '.',
-    include: ['test/**/*.test.{ts,tsx}'],
-    globalSetup: ['test/global-setup.ts'],
-    // Two files at a time on this 2-core machine: database suites wait on PostgreSQL as much as they compute.
-    maxWorkers: 2,
-    // A worker keeps its modules and its test databases from one file to the next (importing the
-    // server anew and loading a PGlite per file cost about half the suite's time). Files do not
-    // share state through modules; each suite's database is put back before every test.
-    isolate: false,
-    testTimeout: 30_000,
-    // A poll waits for a state the page or the server reaches: its time is a bound, not a
-    // measure (1 s by default, which a busy 2-core machine overran now and then).
-    expect: { poll: { timeout: 10_000 } },
-    hookTimeout: 120_000,
   },
 })

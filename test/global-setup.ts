@@ -1,6 +1,5 @@
 import { PGlite } from '@electric-sql/pglite'
 import { sql } from 'kysely'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,13 +10,11 @@ import { migrateToLatest } from '../server/db/migrate'
 import { databaseUrl, POSTGRES_URL } from './helpers/test-db'
 
 /**
- * Once per run: build the app for the browser tests (from the code under test), and migrate one
- * database per dialect that every test file copies (migrating each file's own costs seconds).
- * E2E_SKIP_BUILD=1 reuses dist/client (for quick local reruns).
+ * Once per run: migrate one database per dialect that every test file copies (migrating each
+ * file's own costs seconds). The app is built by the first test that serves it (helpers/build.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now()
-  const built = process.env.E2E_SKIP_BUILD === '1' ? Promise.resolve() : build()
   const dir = mkdtempSync(join(tmpdir(), 'yj-test-template-'))
   const pgliteFile = join(dir, 'pglite.tar')
   const pg = await PGlite.create()
@@ -40,8 +37,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await admin.close()
   }
   project.provide('postgresTemplate', postgresTemplate)
-  await built
-  console.log(`[setup] built the app and migrated the template databases in ${Date.now() - started} ms`)
+  project.provide('buildLock', join(dir, 'build'))
+  console.log(`[setup] migrated the template databases in ${Date.now() - started} ms`)
 
   return async () => {
     rmSync(dir, { recursive: true, force: true })
@@ -60,12 +57,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
 async function prepare(database: Db): Promise<void> {
   await migrateToLatest(database.db)
   await seedDemoIfEmpty(database.db)
-}
-
-// Vitest sets NODE_ENV=test, which would make Vite build a development bundle (no service worker).
-function build(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (${code})`))))
-  })
 }

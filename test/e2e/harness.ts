@@ -8,12 +8,12 @@ import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
 import { createApp } from '../../server/app'
 import type { SetupToken } from '../../server/auth/setup-token'
 import { TEST_COST } from '../helpers/admin'
+import { builtClient } from '../helpers/build'
 import { POSTGRES_URL, sharedTestDb, type TestDb } from '../helpers/test-db'
 
 /** Debian's Chromium, with the flags this machine needs. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-export const STATIC_DIR = process.env.E2E_STATIC_DIR || 'dist/client'
 
 export interface E2E {
   /** `http://127.0.0.1:<port>` of the built app on the test database. */
@@ -46,9 +46,10 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void, option
     let ctx: E2E | undefined
     const cleanups: Array<() => Promise<void> | void> = []
     beforeAll(async () => {
+      const staticDir = await builtClient()
       const db = await sharedTestDb(dialect)
       await db.reset()
-      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir: STATIC_DIR, logRequests: false, setupToken: options.setupToken, passwordCost: TEST_COST })
+      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir, logRequests: false, setupToken: options.setupToken, passwordCost: TEST_COST })
       const drops = new Set<string>()
       const requests: string[] = []
       let up = true

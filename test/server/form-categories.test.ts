@@ -1,8 +1,9 @@
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { createApp } from '../../server/app'
 import { withCategories } from '../../server/http/shell-categories'
 import { DEFAULT_CATEGORIES } from '../../shared/categories'
 import { createUser, login } from '../helpers/admin'
+import { builtClient } from '../helpers/build'
 import { describeEachDialect } from '../helpers/test-db'
 
 /** The category select's options as [value, text]; the first one's `value` has no value. */
@@ -10,7 +11,11 @@ const options = (html: string) =>
   [...(/<select id="category"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '').matchAll(/<option([^>]*)>([^<]*)</g)].map((m) => [/value="([^"]*)"/.exec(m[1]!)?.[1] ?? '', m[2]])
 
 describeEachDialect('the form without the app\'s script: its categories', ({ db }) => {
-  const app = () => createApp({ db: db().db, dialect: db().dialect, staticDir: 'dist/client' })
+  let staticDir = ''
+  beforeAll(async () => {
+    staticDir = await builtClient()
+  })
+  const app = () => createApp({ db: db().db, dialect: db().dialect, staticDir })
 
   it('offers the categories offered today, not the eight the build knew', async () => {
     const a = app()

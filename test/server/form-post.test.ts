@@ -1,13 +1,18 @@
-import { expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { createApp } from '../../server/app'
 import { DEFAULT_PUBLIC_LIMITS } from '../../server/limits/policy'
+import { builtClient } from '../helpers/build'
 import { describeEachDialect } from '../helpers/test-db'
 
 const ORIGIN = { origin: 'http://localhost', host: 'localhost' }
 
 describeEachDialect('the form without the app\'s script (POST /submit)', ({ db }) => {
-  // The built shell (the global setup builds it): the form's keys are put into it per request.
-  const app = () => createApp({ db: db().db, dialect: db().dialect, staticDir: 'dist/client', limits: DEFAULT_PUBLIC_LIMITS })
+  // The built shell: the form's keys are put into it per request.
+  let staticDir = ''
+  beforeAll(async () => {
+    staticDir = await builtClient()
+  })
+  const app = () => createApp({ db: db().db, dialect: db().dialect, staticDir, limits: DEFAULT_PUBLIC_LIMITS })
 
   async function keys(a: ReturnType<typeof app>, path = '/?s=cs1') {
     const html = await (await a.request(path)).text()
