@@ -1,6 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
-import viteConfig from './vite.config'
-import SlowFirst from './test/sequencer'
+import viteConfig from './vite.config.ts'
+import SlowFirst from './test/sequencer.ts'
 
 // The tests' settings, on top of the app's Vite config (kept apart so that a build never loads Vitest).
 export default mergeConfig(

@@ -35,9 +35,13 @@ export function Inbox({ me, query }: { me: Me; query: string }) {
       />
       {isOfficer && (
         <p class="adm-export">
+          <a class="adm-export-main" href={`/api/admin/items/export.xlsx?${apiQuery ? `${apiQuery}&` : ''}lang=${lang}`} download>
+            {s('exportLedger')}
+          </a>{' '}
           <a href={`/api/admin/items/export.csv?${apiQuery ? `${apiQuery}&` : ''}lang=${lang}`} download>
             {s('exportCsv')}
           </a>
+          <span class="adm-hint">{s('exportHint')}</span>
         </p>
       )}
       <Message text={pages.error} />

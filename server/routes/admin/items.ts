@@ -1,12 +1,14 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { ACTION_NAMES, ACTIONS } from '../../../shared/lifecycle'
-import { ItemQuerySchema } from '../../../shared/schemas/item-query'
+import { ItemQuerySchema, type ItemQuery } from '../../../shared/schemas/item-query'
+import { todayInChina } from '../../../shared/time'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { performAction } from '../../domain/items/actions'
 import { itemDetail } from '../../domain/items/detail'
 import { listItems } from '../../domain/items/list'
 import { itemStats } from '../../domain/items/stats'
-import { exportCsv } from '../../domain/items/export'
+import { ledgerRows } from '../../domain/items/ledger'
+import { ledgerCsv, ledgerXlsx } from '../../domain/items/ledger-files'
 import { ApiError } from '../../http/api-error'
 import type { AppEnv } from '../../http/env'
 import { idParam, json, query } from '../../http/validate'
@@ -17,14 +19,8 @@ export const itemsRoute = new Hono<AppEnv>()
   .get('/', query(ItemQuerySchema), async (c) => c.json(await listItems(c.get('db'), c.get('user'), c.req.valid('query'))))
   .get('/stats', async (c) => c.json(await itemStats(c.get('db'), c.get('user'))))
   // A download link cannot set headers: `lang` in the query names the reviewer's chosen language.
-  .get('/export.csv', query(ItemQuerySchema, { ignore: ['lang'] }), async (c) => {
-    const lang = c.req.query('lang')
-    const language = lang === 'en' || lang === 'zh-CN' ? lang : c.get('lang')
-    const csv = await exportCsv(c.get('db'), c.get('user'), c.req.valid('query'), language)
-    c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', `attachment; filename="yijian-${new Date().toISOString().slice(0, 10)}.csv"`)
-    return c.body(csv)
-  })
+  .get('/export.csv', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'csv'))
+  .get('/export.xlsx', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'xlsx'))
   .get('/:id', idParam, async (c) => {
     const detail = await itemDetail(c.get('db'), c.get('user'), c.req.valid('param').id)
     if (!detail) throw new ApiError('not_found')
@@ -38,4 +34,21 @@ for (const action of ACTION_NAMES) {
     await performAction(c.get('db'), c.get('user'), id, action, c.req.valid('json'))
     return c.json(await itemDetail(c.get('db'), c.get('user'), id))
   })
+}
+
+const LEDGER_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+/** The 台账 of the inbox's filters, streamed as it is read: no cap, never whole in memory. */
+async function ledger(c: Context<AppEnv, string, { out: { query: ItemQuery } }>, format: keyof typeof LEDGER_TYPES) {
+  const lang = c.req.query('lang')
+  const language = lang === 'en' || lang === 'zh-CN' ? lang : c.get('lang')
+  const rows = await ledgerRows(c.get('db'), c.get('user'), c.req.valid('query'), language)
+  const body = format === 'csv' ? ledgerCsv(rows, language) : ledgerXlsx(rows, language)
+  c.header('Content-Type', LEDGER_TYPES[format])
+  c.header('Content-Disposition', `attachment; filename="yijian-ledger-${todayInChina()}.${format}"`)
+  c.header('Cache-Control', 'no-store')
+  return c.body(body)
 }
