@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { ACTION_NAMES, ACTIONS } from '../../../shared/lifecycle'
 import { ItemQuerySchema } from '../../../shared/schemas/item-query'
+import { StatsQuerySchema } from '../../../shared/schemas/stats-query'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { performAction } from '../../domain/items/actions'
 import { itemDetail } from '../../domain/items/detail'
@@ -15,7 +16,7 @@ import { idParam, json, query } from '../../http/validate'
 export const itemsRoute = new Hono<AppEnv>()
   .use('*', requireSession, requireRole('officer', 'handler', 'leader'))
   .get('/', query(ItemQuerySchema), async (c) => c.json(await listItems(c.get('db'), c.get('user'), c.req.valid('query'))))
-  .get('/stats', async (c) => c.json(await itemStats(c.get('db'), c.get('user'))))
+  .get('/stats', query(StatsQuerySchema), async (c) => c.json(await itemStats(c.get('db'), c.get('user'), c.req.valid('query'))))
   // A download link cannot set headers: `lang` in the query names the reviewer's chosen language.
   .get('/export.csv', query(ItemQuerySchema, { ignore: ['lang'] }), async (c) => {
     const lang = c.req.query('lang')
