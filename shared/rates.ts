@@ -73,7 +73,7 @@ export const COUNTS = {
 /** Durations in days, or `null` when no item counts. */
 export const DURATIONS = {
   medianDaysToReply: {
-    label: { zh: '首次答复用时（中位数，天）', en: 'Median days to first answer' },
+    label: { zh: '首次答复用时中位数', en: 'Median time to first answer' },
     definition: {
       zh: '从收到意见到第一次答复（或说明理由不予采纳）的天数的中位数；没有答复过的意见不计。',
       en: 'The median, in days, from receipt to the first answer (a reply, or a decline with a reason); items never answered are left out.',
