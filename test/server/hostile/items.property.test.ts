@@ -5,7 +5,7 @@ import { ItemQuerySchema } from '../../../shared/schemas/item-query'
 import { StatsQuerySchema } from '../../../shared/schemas/stats-query'
 import { validate } from '../../../shared/validation'
 import { describeEachDialect } from '../../helpers/test-db'
-import { choice, body, wire, accepts, serverQuery, queryString, hostile } from './values'
+import { choice, body, wire, accepts, serverQuery, queryString, hostile, type Fields } from './values'
 import { type Who, crew, ACTION_CASES, itemQueryFields, query } from './crew'
 
 // Each route gets a valid base input, and fast-check replaces one to three of its fields with
@@ -43,11 +43,12 @@ describeEachDialect("the inbox and every item action on hostile input: whatever 
     const c = await crew(db())
     await c.submit(3)
     await c.submit(2, true)
-    const { from, to, unitId } = itemQueryFields(c, [''])
+    const all = itemQueryFields(c, [''])
+    const fields: Fields = { from: all.from!, to: all.to!, unitId: all.unitId! }
     const who = fc.constantFrom<Who>('officer', 'leader', 'handler')
     await hostile(
       'GET /api/admin/items/stats',
-      fc.record({ who, q: query({ from, to, unitId }) }),
+      fc.record({ who, q: query(fields) }),
       async ({ who: w, q }) => {
         const path = `/api/admin/items/stats${queryString(q.edits, q.raw)}`
         return { res: await c.as[w].get(path), accepted: validate(StatsQuerySchema, serverQuery(path)).ok }

@@ -1,3 +1,4 @@
+import { sql as raw } from 'kysely'
 import { dayEnd } from '../../../shared/time'
 import { unitId } from '../../helpers/admin'
 import { postJson } from '../../helpers/test-app'
@@ -6,6 +7,8 @@ import { cast, dayFromToday } from './fixtures'
 
 /** A China wall-clock time as an instant. */
 const china = (at: string) => new Date(`${at}+08:00`)
+/** The same, for a column the app never updates (received_at, created_at): the fixture moves it back in time. */
+const back = (at: string) => raw<Date>`${china(at)}`
 
 /**
  * Eight items, A to H, run through the API, then moved back in time in the database (receipt,
@@ -40,7 +43,7 @@ async function makeFixture(db: TestDb) {
 
   const item = async (name: string, receivedAt: string, entryPoint = 'cs1') => {
     const made = await submit(`统计用的意见${name}的内容`, { entryPoint })
-    await sql.updateTable('suggestions').set({ received_at: china(receivedAt) }).where('id', '=', made.id).execute()
+    await sql.updateTable('suggestions').set({ received_at: back(receivedAt) } as never).where('id', '=', made.id).execute()
     return made
   }
   /** Dispatches to each unit; the deadline is set afterwards, as a China day. */
@@ -57,7 +60,7 @@ async function makeFixture(db: TestDb) {
   const answer = async (id: string, kind: 'reply' | 'decline', at: string) => {
     const res = await act(officer, id, kind, kind === 'reply' ? { text: '答复内容', channel: 'app' } : { reason: '不在工会职责范围内' })
     if (res.status !== 200) throw new Error(`${kind}: ${JSON.stringify(res.body)}`)
-    await sql.updateTable('suggestion_events').set({ created_at: china(at) }).where('suggestion_id', '=', id).where('kind', '=', kind).execute()
+    await sql.updateTable('suggestion_events').set({ created_at: back(at) } as never).where('suggestion_id', '=', id).where('kind', '=', kind).execute()
   }
   const rate = async (code: string, rating: string) => {
     const res = await postJson(app, '/api/track/rate', { code, rating })
