@@ -2,6 +2,7 @@ import type { CategoryId } from './categories'
 import type { Action, ActorKind, EventKind, Status } from './lifecycle'
 import type { Outcome } from './outcomes'
 import type { Rating } from './ratings'
+import type { CountName, DurationName, RateName } from './rates'
 import type { Role } from './roles'
 
 /** A unit as reviewers see it: its name and the names above it, root first. */
@@ -142,14 +143,13 @@ export interface ReplyTemplateView {
 }
 
 /** `GET /api/admin/stats`: the field report's targets, over the reviewer's scope. */
-export interface Stats {
-  total: number
-  byStatus: Record<Status, number>
-  /** Items the worker has an answer for (replied or closed, or declined with a reason) over items that need one. */
-  replyRate: number | null
-  /** Dispatches reported completed, over all dispatches reported back. */
-  implementationRate: number | null
-  overdue: number
-  proposals: number
-  satisfaction: Record<Rating, number>
-}
+/**
+ * `GET /api/admin/items/stats`: the figures of `shared/rates.ts` (defined there, in words) over
+ * the items received in the period that the reviewer may see, with counts by status and rating.
+ */
+export type Stats = Record<RateName, number | null> &
+  Record<CountName, number> &
+  Record<DurationName, number | null> & {
+    byStatus: Record<Status, number>
+    byRating: Record<Rating, number>
+  }

@@ -36,11 +36,8 @@ const CORE = {
   yes: { zh: '是', en: 'Yes' },
   // Inbox
   stats: { zh: '统计', en: 'Figures' },
-  total: { zh: '意见总数', en: 'Items' },
-  replyRate: { zh: '答复率', en: 'Reply rate' },
-  implementationRate: { zh: '落实率', en: 'Implementation rate' },
-  overdueCount: { zh: '超期未反馈', en: 'Overdue' },
-  proposals: { zh: '合理化建议', en: 'Proposals' },
+  // The figures' names and definitions are in shared/rates.ts.
+  days: { zh: '天', en: 'days' },
   satisfaction: { zh: '员工评价', en: 'Ratings' },
   filters: { zh: '筛选条件', en: 'Filters' },
   status: { zh: '状态', en: 'Status' },

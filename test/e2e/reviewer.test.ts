@@ -89,6 +89,15 @@ describeE2E('the reviewers close the loop in the browser', (e2e) => {
     await expect.poll(() => officer.locator('.adm-facts .adm-status').innerText()).toBe('已答复')
     await officer.getByRole('button', { name: '办结', exact: true }).waitFor()
 
+    // The inbox's figures count it: answered, and its one dispatch reported completed on time.
+    await officer.goto(`${baseUrl}/admin`)
+    const figure = (label: string) => officer.locator('.adm-figure', { has: officer.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd')
+    await expect.poll(() => figure('答复率').innerText()).toBe('100%')
+    expect(await figure('落实率').innerText()).toBe('100%')
+    expect(await figure('按期反馈率').innerText()).toBe('100%')
+    expect(await figure('满意率').innerText()).toBe('—')
+    expect(await figure('收到意见').innerText()).toBe('1')
+
     // The worker's device syncs on its next start and shows the answer under 我的意见.
     await worker.reload()
     await worker.getByRole('tab', { name: '我的意见' }).click()

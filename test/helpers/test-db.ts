@@ -147,7 +147,8 @@ async function snapshot(db: Db) {
           const { table, json } = kept.find((k) => k.table === m.table) ?? m
           if (json === null) continue
           const list = sql.join(columns(table).map((c) => sql.ref(c)))
-          await sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(trx)
+          // `overriding system value`: kept rows of a table with a GENERATED ALWAYS id (suggestion_events) keep their ids.
+          await sql`insert into ${sql.table(table)} (${list}) overriding system value select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(trx)
         }
         // As RESTART IDENTITY: the next id is the first after the rows put back.
         for (const s of serials) {

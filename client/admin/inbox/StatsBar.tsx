@@ -1,4 +1,5 @@
 import type { Stats } from '../../../shared/admin-api'
+import { FIGURES, RATES, type FigureName } from '../../../shared/rates'
 import { RATING_LABELS, RATINGS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { STATUSES } from '../../../shared/lifecycle'
@@ -8,26 +9,27 @@ import { Message } from '../ui/Message'
 import { useLoad } from '../ui/use-load'
 import { useText } from '../use-text'
 
-/** The field report's targets over the reviewer's scope: reply and implementation rates first. */
+/** How a figure reads: rates as percentages, the median in days to one decimal. */
+function shown(name: FigureName, data: Stats, s: (key: 'days') => string): string {
+  const value = data[name]
+  if (name in RATES) return percent(value)
+  if (name === 'medianDaysToReply') return value === null ? '—' : `${Math.round(value * 10) / 10} ${s('days')}`
+  return String(value)
+}
+
+/** The field report's figures over the reviewer's scope, rates first; each says what it counts on hover. */
 export function StatsBar() {
   const { s, l } = useText()
   const { data, error } = useLoad(() => api.get<Stats>('/api/admin/items/stats'), [])
   if (error) return <Message text={error} />
   if (!data) return null
-  const figures: Array<[string, string, boolean?]> = [
-    [s('replyRate'), percent(data.replyRate)],
-    [s('implementationRate'), percent(data.implementationRate)],
-    [s('total'), String(data.total)],
-    [s('overdueCount'), String(data.overdue), data.overdue > 0],
-    [s('proposals'), String(data.proposals)],
-  ]
   return (
     <section class="adm-stats" aria-label={s('stats')}>
       <dl class="adm-figures">
-        {figures.map(([label, value, alarm]) => (
-          <div key={label} class={alarm ? 'adm-figure adm-alarm' : 'adm-figure'}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
+        {(Object.keys(FIGURES) as FigureName[]).map((name) => (
+          <div key={name} class={name === 'overdue' && data.overdue > 0 ? 'adm-figure adm-alarm' : 'adm-figure'} title={l(FIGURES[name].definition)}>
+            <dt>{l(FIGURES[name].label)}</dt>
+            <dd>{shown(name, data, s)}</dd>
           </div>
         ))}
       </dl>
@@ -37,9 +39,9 @@ export function StatsBar() {
             {l(STATUS_LABELS[st])} {data.byStatus[st]}
           </span>
         ))}
-        {RATINGS.some((r) => data.satisfaction[r] > 0) && (
+        {RATINGS.some((r) => data.byRating[r] > 0) && (
           <span>
-            {s('satisfaction')} {RATINGS.map((r) => `${l(RATING_LABELS[r])} ${data.satisfaction[r]}`).join(' · ')}
+            {s('satisfaction')} {RATINGS.map((r) => `${l(RATING_LABELS[r])} ${data.byRating[r]}`).join(' · ')}
           </span>
         )}
       </p>

@@ -1,51 +1,109 @@
 import { sql, type Kysely } from 'kysely'
 import type { Stats } from '../../../shared/admin-api'
-import { ANSWERED_STATUSES, STATUSES, type Status } from '../../../shared/lifecycle'
 import { RATINGS, type Rating } from '../../../shared/ratings'
+import { OPEN_STATUSES, SATISFIED_RATINGS, rate } from '../../../shared/rates'
+import type { StatsQuery } from '../../../shared/schemas/stats-query'
+import { ANSWERED_STATUSES, STATUSES, type Status } from '../../../shared/statuses'
+import { dayEnd, dayStart } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
+import { ApiError } from '../../http/api-error'
+import { unitInScope } from '../units'
 import { visibleTo } from './access'
 
+const DAY_SECONDS = 86_400
+
 /**
- * The field report's two targets over what this reviewer sees. Reply rate: answered items (see
- * `ANSWERED_STATUSES`) over items needing an answer (all but merged duplicates).
- * Implementation rate: dispatches reported completed over dispatches reported back.
+ * The figures of `shared/rates.ts` (their definitions are there) over the items received in the
+ * period that this reviewer sees, optionally under one unit. Three aggregates over one common
+ * set of items, each a join and a GROUP BY (no per-row subquery): statuses and ratings; the
+ * dispatches, folded per item; the first answers.
  */
-export async function itemStats(db: Kysely<Database>, user: SessionUser, now = new Date()): Promise<Stats> {
-  const visible = db.selectFrom('suggestions as s').where(visibleTo(user))
-  const [statusRows, ratingRows, proposals, overdue, outcomes] = await Promise.all([
-    visible.select(['s.status', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('s.status').execute(),
-    visible.select(['s.rating', (eb) => eb.fn.countAll<string>().as('n')]).where('s.rating', 'is not', null).groupBy('s.rating').execute(),
-    visible.select((eb) => eb.fn.countAll<string>().as('n')).where('s.is_proposal', '=', true).executeTakeFirstOrThrow(),
-    visible
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where((eb) =>
-        eb.exists(eb.selectFrom('assignments as a').select('a.id').whereRef('a.suggestion_id', '=', 's.id').where('a.state', '=', 'open').where('a.deadline', '<', now)),
+export async function itemStats(db: Kysely<Database>, user: SessionUser, query: StatsQuery, now = new Date()): Promise<Stats> {
+  const items = await receivedItems(db, user, query)
+  const [groups, dispatches, reply] = await Promise.all([
+    items
+      .selectFrom('items as i')
+      .select(['i.status', 'i.rating', sql<string>`count(*)`.as('n'), sql<string>`count(*) filter (where i.is_proposal)`.as('proposals')])
+      .groupBy(['i.status', 'i.rating'])
+      .execute(),
+    items
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('assignments as a')
+          .innerJoin('items as i', 'i.id', 'a.suggestion_id')
+          .select([
+            // `is not distinct from`: an unreported dispatch (no outcome) makes the item not done.
+            sql<boolean>`bool_and(a.outcome is not distinct from 'completed')`.as('done'),
+            sql<boolean>`bool_or(a.state = 'open' and a.deadline < ${now})`.as('overdue'),
+            sql<string>`count(*) filter (where a.reported_at <= a.deadline)`.as('on_time'),
+            sql<string>`count(*) filter (where a.state = 'reported' or a.deadline < ${now})`.as('due'),
+          ])
+          .groupBy('a.suggestion_id')
+          .as('per_item'),
       )
-      .executeTakeFirstOrThrow(),
-    visible
-      .innerJoin('assignments as a', 'a.suggestion_id', 's.id')
       .select([
-        sql<string>`count(*) filter (where a.state = 'reported')`.as('reported'),
-        sql<string>`count(*) filter (where a.outcome = 'completed')`.as('completed'),
+        sql<string>`count(*)`.as('items'),
+        sql<string>`count(*) filter (where per_item.done)`.as('done'),
+        sql<string>`count(*) filter (where per_item.overdue)`.as('overdue'),
+        sql<string>`coalesce(sum(per_item.on_time), 0)`.as('on_time'),
+        sql<string>`coalesce(sum(per_item.due), 0)`.as('due'),
       ])
       .executeTakeFirstOrThrow(),
+    items
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('items as i')
+          .innerJoin('suggestion_events as e', 'e.suggestion_id', 'i.id')
+          .where('e.kind', 'in', ['reply', 'decline'])
+          .select(sql<number>`extract(epoch from min(e.created_at) - i.received_at)::float8 / ${DAY_SECONDS}`.as('days'))
+          .groupBy(['i.id', 'i.received_at'])
+          .as('first_answer'),
+      )
+      .select(sql<number | null>`percentile_cont(0.5) within group (order by first_answer.days)`.as('median'))
+      .executeTakeFirstOrThrow(),
   ])
+
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>
-  for (const r of statusRows) byStatus[r.status] = Number(r.n)
-  const satisfaction = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>
-  for (const r of ratingRows) if (r.rating) satisfaction[r.rating] = Number(r.n)
-  const total = Object.values(byStatus).reduce((a, b) => a + b, 0)
-  const needing = total - byStatus.merged
-  const answered = ANSWERED_STATUSES.reduce((n, s) => n + byStatus[s], 0)
-  const reported = Number(outcomes.reported)
-  return {
-    total,
-    byStatus,
-    replyRate: needing ? answered / needing : null,
-    implementationRate: reported ? Number(outcomes.completed) / reported : null,
-    overdue: Number(overdue.n),
-    proposals: Number(proposals.n),
-    satisfaction,
+  const byRating = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>
+  let proposals = 0
+  for (const g of groups) {
+    byStatus[g.status] += Number(g.n)
+    if (g.rating) byRating[g.rating] += Number(g.n)
+    proposals += Number(g.proposals)
   }
+  const sum = (statuses: readonly Status[]) => statuses.reduce((n, s) => n + byStatus[s], 0)
+  const received = sum(STATUSES)
+  const rated = RATINGS.reduce((n, r) => n + byRating[r], 0)
+  return {
+    replyRate: rate(sum(ANSWERED_STATUSES), received - byStatus.merged),
+    implementationRate: rate(Number(dispatches.done), Number(dispatches.items)),
+    onTimeRate: rate(Number(dispatches.on_time), Number(dispatches.due)),
+    satisfactionRate: rate(SATISFIED_RATINGS.reduce((n, r) => n + byRating[r], 0), rated),
+    received,
+    open: sum(OPEN_STATUSES),
+    overdue: Number(dispatches.overdue),
+    proposals,
+    medianDaysToReply: reply.median === null ? null : Number(reply.median),
+    byStatus,
+    byRating,
+  }
+}
+
+/** The items received in the period that this reviewer sees, under the unit if one is named: a CTE. */
+async function receivedItems(db: Kysely<Database>, user: SessionUser, query: StatsQuery) {
+  let unitIds: string[] | null = null
+  if (query.unitId) {
+    const unit = await unitInScope(db, user.unitPath, query.unitId)
+    if (!unit) throw new ApiError('unit_not_found')
+    // Rolled up the tree, resolved to ids so the (unit_id, received_at) index serves (paths are ids and slashes: no LIKE wildcards).
+    unitIds = (await db.selectFrom('org_units').select('id').where('path', 'like', `${unit.path}%`).execute()).map((u) => u.id)
+  }
+  return db.with('items', (d) => {
+    let q = d.selectFrom('suggestions as s').where(visibleTo(user))
+    if (query.from) q = q.where('s.received_at', '>=', dayStart(query.from))
+    if (query.to) q = q.where('s.received_at', '<=', dayEnd(query.to))
+    if (unitIds) q = q.where('s.unit_id', 'in', unitIds)
+    return q.select(['s.id', 's.status', 's.rating', 's.is_proposal', 's.received_at'])
+  })
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { ACTION_NAMES, ACTIONS } from '../../../shared/lifecycle'
 import { ItemQuerySchema, type ItemQuery } from '../../../shared/schemas/item-query'
+import { StatsQuerySchema } from '../../../shared/schemas/stats-query'
 import { todayInChina } from '../../../shared/time'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { performAction } from '../../domain/items/actions'
@@ -17,7 +18,7 @@ import { idParam, json, query } from '../../http/validate'
 export const itemsRoute = new Hono<AppEnv>()
   .use('*', requireSession, requireRole('officer', 'handler', 'leader'))
   .get('/', query(ItemQuerySchema), async (c) => c.json(await listItems(c.get('db'), c.get('user'), c.req.valid('query'))))
-  .get('/stats', async (c) => c.json(await itemStats(c.get('db'), c.get('user'))))
+  .get('/stats', query(StatsQuerySchema), async (c) => c.json(await itemStats(c.get('db'), c.get('user'), c.req.valid('query'))))
   // A download link cannot set headers: `lang` in the query names the reviewer's chosen language.
   .get('/export.csv', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'csv'))
   .get('/export.xlsx', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'xlsx'))

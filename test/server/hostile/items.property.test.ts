@@ -2,9 +2,10 @@ import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { ACTIONS, type Action } from '../../../shared/lifecycle'
 import { ItemQuerySchema } from '../../../shared/schemas/item-query'
+import { StatsQuerySchema } from '../../../shared/schemas/stats-query'
 import { validate } from '../../../shared/validation'
 import { describeEachDialect } from '../../helpers/test-db'
-import { choice, body, wire, accepts, serverQuery, queryString, hostile } from './values'
+import { choice, body, wire, accepts, serverQuery, queryString, hostile, type Fields } from './values'
 import { type Who, crew, ACTION_CASES, itemQueryFields, query } from './crew'
 
 // Each route gets a valid base input, and fast-check replaces one to three of its fields with
@@ -37,6 +38,24 @@ describeEachDialect("the inbox and every item action on hostile input: whatever 
       )
     })
   }
+
+  it('GET /api/admin/items/stats answers below 500 (period and unit)', async () => {
+    const c = await crew(db())
+    await c.submit(3)
+    await c.submit(2, true)
+    const all = itemQueryFields(c, [''])
+    const fields: Fields = { from: all.from!, to: all.to!, unitId: all.unitId! }
+    const who = fc.constantFrom<Who>('officer', 'leader', 'handler')
+    await hostile(
+      'GET /api/admin/items/stats',
+      fc.record({ who, q: query(fields) }),
+      async ({ who: w, q }) => {
+        const path = `/api/admin/items/stats${queryString(q.edits, q.raw)}`
+        return { res: await c.as[w].get(path), accepted: validate(StatsQuerySchema, serverQuery(path)).ok }
+      },
+      { runs: 100, seed: 0x10009 },
+    )
+  })
 
   for (const action of Object.keys(ACTION_CASES) as Action[]) {
     it(`POST /api/admin/items/:id/${action} answers below 500`, async () => {

@@ -73,9 +73,9 @@ describeEachDialect('the inbox: filters, Chinese search, pages, rates', ({ db })
     await act(sessions.handler1, done.id, 'report', { assignmentId: a.id, outcome: 'completed', text: '已办' })
     await act(sessions.officer, done.id, 'reply', { text: '已办结', channel: 'app' })
     const stats = (await sessions.officer.get('/api/admin/items/stats')).body
-    expect(stats).toMatchObject({ total: 3, replyRate: 0.5, implementationRate: 1, overdue: 0, proposals: 1 })
+    expect(stats).toMatchObject({ received: 3, replyRate: 0.5, implementationRate: 1, overdue: 0, proposals: 1 })
     expect(stats.byStatus).toMatchObject({ replied: 1, submitted: 1, merged: 1 })
     // The second central station's officer sees none of it.
-    expect((await sessions.officer2.get('/api/admin/items/stats')).body).toMatchObject({ total: 0, replyRate: null })
+    expect((await sessions.officer2.get('/api/admin/items/stats')).body).toMatchObject({ received: 0, replyRate: null })
   })
 })
