@@ -153,3 +153,11 @@ export interface Stats {
   proposals: number
   satisfaction: Record<Rating, number>
 }
+
+/** `GET /api/admin/scans`: how often each QR point of the caller's subtree was scanned, per China day. */
+export interface ScanCounts {
+  from: string
+  to: string
+  total: number
+  points: Array<{ id: string; code: string; name: string; total: number; days: Array<{ day: string; scans: number }> }>
+}
