@@ -32,6 +32,7 @@ import { adminEntryPointsRoute } from './routes/admin/entry-points'
 import { templatesRoute } from './routes/admin/templates'
 import { replyPromiseRoute } from './routes/admin/reply-promise'
 import { categoriesRoute } from './routes/admin/categories'
+import { scansRoute } from './routes/admin/scans'
 import { passwords, type ScryptCost } from './auth/passwords'
 
 export interface AppOptions {
@@ -134,6 +135,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/templates', templatesRoute)
   app.route('/api/admin/reply-promise', replyPromiseRoute)
   app.route('/api/admin/categories', categoriesRoute)
+  app.route('/api/admin/scans', scansRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) {

@@ -142,7 +142,6 @@ export interface ReplyTemplateView {
   body: string
 }
 
-/** `GET /api/admin/stats`: the field report's targets, over the reviewer's scope. */
 /**
  * `GET /api/admin/items/stats`: the figures of `shared/rates.ts` (defined there, in words) over
  * the items received in the period that the reviewer may see, with counts by status and rating.
@@ -153,3 +152,11 @@ export type Stats = Record<RateName, number | null> &
     byStatus: Record<Status, number>
     byRating: Record<Rating, number>
   }
+
+/** `GET /api/admin/scans`: how often each QR point of the caller's subtree was scanned, per China day. */
+export interface ScanCounts {
+  from: string
+  to: string
+  total: number
+  points: Array<{ id: string; code: string; name: string; total: number; days: Array<{ day: string; scans: number }> }>
+}

@@ -66,10 +66,14 @@ export interface EntryPoint {
   choose(info: EntryPointInfo): void
 }
 
-/** Asks the server about a QR point: its place and today's categories (kept on the device); null offline. */
-async function lookUp(code: string): Promise<EntryState | null> {
+/**
+ * Asks the server about a QR point: its place and today's categories (kept on the device); null
+ * offline. `scanned`: the page was opened by this code's poster, which the server counts (a
+ * number per day, nothing about the phone).
+ */
+async function lookUp(code: string, scanned = false): Promise<EntryState | null> {
   try {
-    const response = await fetch(`/api/entry-points/${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } })
+    const response = await fetch(`/api/entry-points/${encodeURIComponent(code)}${scanned ? '?scan=1' : ''}`, { headers: { accept: 'application/json' } })
     const json = (response.headers.get('content-type') ?? '').includes('application/json')
     if (response.status === 404 && json) return { kind: 'unknown', code }
     if (!response.ok || !json) return null
@@ -99,7 +103,7 @@ export function useEntryPoint(): EntryPoint {
     setState(start)
     const code = entryCode(start)
     if (!code) return
-    void lookUp(code).then((found) => found && setState(found))
+    void lookUp(code, entryCodeFromUrl(location.search) === code).then((found) => found && setState(found))
   }, [])
   return { state, scanned, choose }
 }

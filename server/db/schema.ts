@@ -21,6 +21,7 @@ export interface Database {
   assignments: AssignmentTable
   reply_templates: ReplyTemplateTable
   identity_reveals: IdentityRevealTable
+  entry_point_scans: EntryPointScanTable
   categories: CategoryTable
 }
 
@@ -173,4 +174,12 @@ export interface IdentityRevealTable {
   revealed_by: string
   reason: string
   created_at: CreatedAt
+}
+
+/** How often a QR point was scanned on a China day: a count, nothing that could name a scanner. */
+export interface EntryPointScanTable {
+  entry_point_id: string
+  /** `YYYY-MM-DD`, China time. */
+  day: ColumnType<string, string, never>
+  scans: number
 }
