@@ -153,6 +153,14 @@ export type Stats = Record<RateName, number | null> &
     byRating: Record<Rating, number>
   }
 
+/** `GET /api/admin/items/breakdown`: the same figures per group, most items first. */
+export interface BreakdownRow extends Stats {
+  /** The unit's or QR point's id, the category's id, or `YYYY-MM`. */
+  key: string
+  /** The unit's or QR point's name; the category's id and the month as they are (the client labels them). */
+  name: string
+}
+
 /** `GET /api/admin/scans`: how often each QR point of the caller's subtree was scanned, per China day. */
 export interface ScanCounts {
   from: string

@@ -1,13 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { ACTION_NAMES, ACTIONS } from '../../../shared/lifecycle'
 import { ItemQuerySchema, type ItemQuery } from '../../../shared/schemas/item-query'
-import { StatsQuerySchema } from '../../../shared/schemas/stats-query'
+import { BreakdownQuerySchema, StatsQuerySchema } from '../../../shared/schemas/stats-query'
 import { todayInChina } from '../../../shared/time'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { performAction } from '../../domain/items/actions'
 import { itemDetail } from '../../domain/items/detail'
 import { listItems } from '../../domain/items/list'
 import { itemStats } from '../../domain/items/stats'
+import { breakdownRows } from '../../domain/items/breakdown'
 import { ledgerRows } from '../../domain/items/ledger'
 import { ledgerCsv, ledgerXlsx } from '../../domain/items/ledger-files'
 import { ApiError } from '../../http/api-error'
@@ -19,6 +20,10 @@ export const itemsRoute = new Hono<AppEnv>()
   .use('*', requireSession, requireRole('officer', 'handler', 'leader'))
   .get('/', query(ItemQuerySchema), async (c) => c.json(await listItems(c.get('db'), c.get('user'), c.req.valid('query'))))
   .get('/stats', query(StatsQuerySchema), async (c) => c.json(await itemStats(c.get('db'), c.get('user'), c.req.valid('query'))))
+  .get('/breakdown', query(BreakdownQuerySchema), async (c) => {
+    const { by, ...period } = c.req.valid('query')
+    return c.json(await breakdownRows(c.get('db'), c.get('user'), period, by))
+  })
   // A download link cannot set headers: `lang` in the query names the reviewer's chosen language.
   .get('/export.csv', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'csv'))
   .get('/export.xlsx', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'xlsx'))
