@@ -58,6 +58,8 @@ export interface EntryPointView {
 /** One row of the union's inbox. Never carries the submitter's identity. */
 export interface ItemSummary {
   id: string
+  /** The readable number reviewers speak of: `YJ-2026-0001`. */
+  number: string
   status: Status
   category: CategoryId
   summary: string | null

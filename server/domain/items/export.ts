@@ -14,8 +14,8 @@ import { filteredItems, toSummary } from './list'
 export const EXPORT_MAX = 5000
 
 const HEADERS = {
-  'zh-CN': ['收到时间', '状态', '类别', '摘要', '内容', '二维码地点', '所属单位', '合理化建议', '超期', '完成时限', '评价'],
-  en: ['Received', 'Status', 'Category', 'Summary', 'Content', 'QR location', 'Unit', 'Proposal', 'Overdue', 'Deadline', 'Rating'],
+  'zh-CN': ['编号', '收到时间', '状态', '类别', '摘要', '内容', '二维码地点', '所属单位', '合理化建议', '超期', '完成时限', '评价'],
+  en: ['Number', 'Received', 'Status', 'Category', 'Summary', 'Content', 'QR location', 'Unit', 'Proposal', 'Overdue', 'Deadline', 'Rating'],
 }
 
 /**
@@ -31,6 +31,7 @@ export async function exportCsv(db: Kysely<Database>, user: SessionUser, query: 
   for (const row of rows) {
     const i = toSummary(row, now)
     lines.push([
+      i.number,
       chinaDateTime(i.receivedAt),
       label(STATUS_LABELS[i.status]),
       categoryLabel(i.category, lang, categories),

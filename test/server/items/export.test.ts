@@ -16,7 +16,7 @@ describeEachDialect('GET /api/admin/items/export.csv', ({ db }) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text: string = res.body
     const lines = text.split('\r\n')
-    expect(lines[0]).toBe('"收到时间","状态","类别","摘要","内容","二维码地点","所属单位","合理化建议","超期","完成时限","评价"')
+    expect(lines[0]).toBe('"编号","收到时间","状态","类别","摘要","内容","二维码地点","所属单位","合理化建议","超期","完成时限","评价"')
     expect(lines).toHaveLength(4) // header, two rows, and the final empty line
     expect(text).toContain('"宿舍热水器坏了\n第二行"')
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""点我"") 食堂""饭菜""太咸"`)
@@ -25,7 +25,7 @@ describeEachDialect('GET /api/admin/items/export.csv', ({ db }) => {
 
     // A download link carries the reviewer's chosen language in the query.
     const english = await sessions.officer.get('/api/admin/items/export.csv?lang=en&proposal=1')
-    expect(english.body.split('\r\n')[0]).toMatch(/^"Received","Status","Category"/)
+    expect(english.body.split('\r\n')[0]).toMatch(/^"Number","Received","Status","Category"/)
     expect(english.body.split('\r\n')).toHaveLength(3)
   })
 
