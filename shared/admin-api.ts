@@ -129,8 +129,8 @@ export interface ItemDetail extends ItemSummary {
   content: string
   version: number
   submitter: { name: string; employeeNo: string | null; phone: string | null } | 'hidden' | null
-  mergedInto: { id: string; summary: string | null; status: Status } | null
-  duplicates: Array<{ id: string; status: Status }>
+  mergedInto: { id: string; number: string; summary: string | null; status: Status } | null
+  duplicates: Array<{ id: string; number: string; status: Status }>
   assignments: AssignmentView[]
   events: AdminEvent[]
   /** What this reviewer may do now, in the lifecycle table's order. */
