@@ -41,7 +41,8 @@ interface NewItem {
  * Stores each item of a submission exactly once. A replay of a stored item is recognised first,
  * whatever changed since (its QR code deactivated, a stricter rule): it is answered `duplicate`.
  * Every other item is validated and written in its own transaction, so one bad item neither
- * blocks nor half-writes the others.
+ * blocks nor half-writes the others. A stored item gets its readable number in that transaction;
+ * `clock` is its arrival time (tests set it to cross a year).
  */
 export async function submitItems(
   db: Kysely<Database>,
@@ -150,8 +151,9 @@ async function storeOne(db: Kysely<Database>, { item, raw, entryPoint }: NewItem
   const payloadHash = hashPayload(payloadFields(raw)!, item.followUpCode)
   try {
     return await db.transaction().execute(async (trx) => {
-      // The year's counter row stays locked until commit: concurrent items of a year take numbers one after another.
-      const receivedAt = new Date(clock().getTime())
+      // The year's counter row stays locked until commit: concurrent items of a year take numbers one
+      // after another. The arrival time is set here, not by the database, so that it and the year agree.
+      const receivedAt = clock()
       const year = chinaYear(receivedAt)
       const { last: seq } = await trx
         .insertInto('serial_counters')
