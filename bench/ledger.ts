@@ -38,6 +38,8 @@ async function main() {
         id: uuidv7(Date.now() - n * 60_000),
         follow_up_hash: `bench-${n}`,
         payload_hash: 'bench',
+        serial_year: 2000,
+        serial_seq: n + 1,
         entry_point_id: ep.id,
         unit_id: ep.unit_id,
         category: 'livelihood',

@@ -59,6 +59,8 @@ export interface EntryPointView {
 /** One row of the union's inbox. Never carries the submitter's identity. */
 export interface ItemSummary {
   id: string
+  /** The readable number reviewers speak of: `YJ-2026-0001`. */
+  number: string
   status: Status
   category: CategoryId
   summary: string | null
@@ -128,8 +130,8 @@ export interface ItemDetail extends ItemSummary {
   content: string
   version: number
   submitter: { name: string; employeeNo: string | null; phone: string | null } | 'hidden' | null
-  mergedInto: { id: string; summary: string | null; status: Status } | null
-  duplicates: Array<{ id: string; status: Status }>
+  mergedInto: { id: string; number: string; summary: string | null; status: Status } | null
+  duplicates: Array<{ id: string; number: string; status: Status }>
   assignments: AssignmentView[]
   events: AdminEvent[]
   /** What this reviewer may do now, in the lifecycle table's order. */

@@ -35,11 +35,11 @@ export interface EntryPointAnswer extends EntryPointInfo {
 
 /**
  * The outcome of one item of a submission. `created` and `duplicate` both mean the server
- * holds the item: the device may forget it. Anything else must stay in the outbox or be shown.
+ * holds the item: the device may forget it; `number` is its readable number (`YJ-2026-0001`). Anything else must stay in the outbox or be shown.
  */
 export type SubmitOutcome =
-  | { id: string; result: 'created'; status: 201; receivedAt: string }
-  | { id: string; result: 'duplicate'; status: 200; receivedAt: string }
+  | { id: string; result: 'created'; status: 201; receivedAt: string; number: string }
+  | { id: string; result: 'duplicate'; status: 200; receivedAt: string; number: string }
   | { id: string | null; result: 'rejected'; status: number; error: { code: ErrorCode; message: string; details?: FieldError[] } }
 
 /**
@@ -63,6 +63,8 @@ export interface PublicEvent {
 
 export interface TrackedItem {
   id: string
+  /** The readable number reviewers know it by: `YJ-2026-0001`. */
+  number: string
   status: Status
   category: CategoryId
   content: string

@@ -42,6 +42,11 @@ export function chinaDateTime(at: Date | string): string {
   return `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
 }
 
+/** The year in China at an instant: 2027 from 2026-12-31T16:00Z on. */
+export function chinaYear(at: Date | string): number {
+  return Number(chinaDateTime(at).slice(0, 4))
+}
+
 const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'zh-CN')
 
 // Text that is not a time is shown as it came, never as "Invalid Date".

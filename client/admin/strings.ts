@@ -49,7 +49,7 @@ const CORE = {
   toDate: { zh: '截止日期', en: 'To' },
   onlyOverdue: { zh: '只看超期', en: 'Overdue only' },
   onlyProposals: { zh: '只看合理化建议', en: 'Proposals only' },
-  search: { zh: '搜索意见内容', en: 'Search the text' },
+  search: { zh: '搜索编号或内容', en: 'Search by number or text' },
   applyFilters: { zh: '筛选', en: 'Filter' },
   clearFilters: { zh: '清除条件', en: 'Clear' },
   exportLedger: { zh: '导出台账 (Excel)', en: 'Export the ledger (Excel)' },

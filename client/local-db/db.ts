@@ -39,6 +39,8 @@ export interface MineRow {
   createdAt: string
   delivery: 'pending' | 'received' | 'rejected'
   receivedAt: string | null
+  /** The server's readable number (`YJ-2026-0001`), once it answered; absent on rows saved before numbers. */
+  number?: string | null
   tracked: TrackedItem | null
   trackedAt: number | null
 }

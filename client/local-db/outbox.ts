@@ -19,6 +19,7 @@ export async function enqueue(db: LocalDb, item: SubmitItemInput, entryName: str
     createdAt: item.createdAt,
     delivery: 'pending',
     receivedAt: null,
+    number: null,
     tracked: null,
     trackedAt: null,
   }
@@ -37,10 +38,10 @@ export async function queued(db: LocalDb): Promise<OutboxRow[]> {
 }
 
 /** The server holds the item (created or already received): only now may the device forget it. */
-export async function acknowledge(db: LocalDb, id: string, receivedAt: string): Promise<void> {
+export async function acknowledge(db: LocalDb, id: string, receivedAt: string, number: string | null = null): Promise<void> {
   await db.transaction('rw', db.outbox, db.mine, async () => {
     await db.outbox.delete(id)
-    await db.mine.update(id, { delivery: 'received', receivedAt })
+    await db.mine.update(id, { delivery: 'received', receivedAt, ...(number ? { number } : {}) })
   })
 }
 
@@ -73,7 +74,7 @@ export async function discardRejected(db: LocalDb, id: string): Promise<OutboxRo
 export async function saveTracked(db: LocalDb, updates: Array<{ id: string; tracked: TrackedItem }>, now = Date.now()): Promise<void> {
   if (updates.length === 0) return
   await db.transaction('rw', db.mine, async () => {
-    for (const { id, tracked } of updates) await db.mine.update(id, { tracked, trackedAt: now, delivery: 'received', receivedAt: tracked.receivedAt })
+    for (const { id, tracked } of updates) await db.mine.update(id, { tracked, trackedAt: now, delivery: 'received', receivedAt: tracked.receivedAt, number: tracked.number })
   })
 }
 
@@ -95,6 +96,7 @@ export async function adoptTracked(db: LocalDb, code: string, tracked: TrackedIt
     createdAt: tracked.receivedAt,
     delivery: 'received',
     receivedAt: tracked.receivedAt,
+    number: tracked.number,
     tracked,
     trackedAt: Date.now(),
   })

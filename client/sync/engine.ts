@@ -81,7 +81,7 @@ async function sendVerdicts(env: SyncEnv, report: SyncReport): Promise<boolean> 
 
 async function apply(db: LocalDb, id: string, outcome: SubmitOutcome, report: SyncReport): Promise<void> {
   if (outcome.result === 'created' || outcome.result === 'duplicate') {
-    await acknowledge(db, id, outcome.receivedAt)
+    await acknowledge(db, id, outcome.receivedAt, outcome.number)
     report.acknowledged++
   } else if (outcome.status >= 500 || outcome.status === 429) {
     report.ok = false // stays queued: the next sync tries again

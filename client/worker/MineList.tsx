@@ -46,6 +46,7 @@ export function MineList({ device, onEdit }: Props) {
             </p>
             <p class="text">{row.content}</p>
             <p class="meta">
+              {numberOf(row) && `${s('itemNumber')}：${numberOf(row)} · `}
               {s('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? s('anonymousTag') : s('namedTag')}
               {row.entryName && ` · ${row.entryName}`}
             </p>
@@ -68,6 +69,11 @@ export function MineList({ device, onEdit }: Props) {
       </ul>
     </section>
   )
+}
+
+/** The readable number, once the server gave it (on sending, or in a later lookup). */
+function numberOf(row: MineRow): string | null {
+  return row.number ?? row.tracked?.number ?? null
 }
 
 /** When the union promised to answer this item by, if it promised a time and has not answered yet. */

@@ -53,6 +53,11 @@ export function SubmitDone({ result, device, onAnother, onMine, replyWithinDays 
         </button>
         {copied && <span role="status">{copied}</span>}
       </p>
+      {row?.number && (
+        <p class="meta">
+          {s('itemNumber')}：{row.number}
+        </p>
+      )}
       <p class="hint">{s('codeKeep')}</p>
       {replyWithinDays ? <p>{s('answerWithin').replace('{days}', String(replyWithinDays))}</p> : null}
       {warn && !delivered && <p class="hint warn">{s('storageRefused')}</p>}

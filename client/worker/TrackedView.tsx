@@ -68,6 +68,7 @@ export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop
     <div class="tracked">
       {withHead && (
         <p>
+          {item.number && `${s('itemNumber')}：${item.number} · `}
           {s('statusLabel')}
           <strong class={`status s-${item.status}`}>{l(WORKER_STATUS_LABELS[item.status])}</strong> · {categoryLabel(item.category, lang, categories)}
         </p>

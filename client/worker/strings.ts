@@ -36,6 +36,7 @@ export const WORKER_TEXT = {
   savedOffline: { zh: '已保存在本机，联网后自动发送', en: 'Saved on this phone; it will be sent when online' },
   delivered: { zh: '已送达，工会将尽快处理', en: 'Delivered; the union will handle it soon' },
   followUpCode: { zh: '查询码', en: 'Follow-up code' },
+  itemNumber: { zh: '编号', en: 'No.' },
   codeKeep: { zh: '请记下或截图保存查询码：凭它查看处理进度和答复。', en: 'Write down or screenshot the code: it shows progress and the answer.' },
   writeAnother: { zh: '再提一条', en: 'Write another' },
   mineEmpty: { zh: '这台手机上还没有提交过意见。', en: 'Nothing has been submitted from this phone yet.' },

@@ -23,6 +23,7 @@ export interface Database {
   identity_reveals: IdentityRevealTable
   entry_point_scans: EntryPointScanTable
   categories: CategoryTable
+  serial_counters: SerialCounterTable
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -93,6 +94,15 @@ export interface SuggestionTable {
   rating: ColumnType<Rating | null, Rating | null | undefined, Rating | null>
   /** Distinct characters and character pairs of the content, for indexed substring search. */
   content_grams: ColumnType<string[], string[] | undefined, string[]>
+  /** The readable number `YJ-<serial_year>-<serial_seq>`: China year of arrival, gap-free per year. */
+  serial_year: ColumnType<number, number, never>
+  serial_seq: ColumnType<number, number, never>
+}
+
+/** The last readable number given in each China year (see `suggestions.serial_seq`). */
+export interface SerialCounterTable {
+  year: number
+  last: number
 }
 
 export interface SuggestionEventTable {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { PublicEvent, TrackedItem } from '../../shared/api'
 import type { CategoryId } from '../../shared/categories'
+import { itemNumber } from '../../shared/item-number'
 import { PUBLIC_EVENT_KINDS } from '../../shared/lifecycle'
 import type { Database } from '../db/schema'
 import { unitPlaces } from './public-view'
@@ -20,6 +21,8 @@ export async function publicItems(db: Kysely<Database>, ids: string[]): Promise<
     .leftJoin('entry_points as e', 'e.id', 's.entry_point_id')
     .select([
       's.id',
+      's.serial_year',
+      's.serial_seq',
       's.status',
       's.category',
       's.content',
@@ -44,6 +47,7 @@ export async function publicItems(db: Kysely<Database>, ids: string[]): Promise<
   for (const row of rows) {
     items.set(row.id, {
       id: row.id,
+      number: itemNumber(row.serial_year, row.serial_seq),
       status: row.status,
       category: row.category as CategoryId,
       content: row.content,

@@ -3,7 +3,8 @@ import type { SubmitOutcome } from '../../shared/api'
 import { errorMessage, errorStatus, type ErrorCode } from '../../shared/errors'
 import { canonicalFollowUpCode } from '../../shared/follow-up-code'
 import type { Lang } from '../../shared/lang'
-import { dayStart, todayInChina } from '../../shared/time'
+import { itemNumber } from '../../shared/item-number'
+import { chinaYear, dayStart, todayInChina } from '../../shared/time'
 import { isUuidV7 } from '../../shared/uuid'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItem } from '../../shared/validation'
 import type { Database } from '../db/schema'
@@ -25,6 +26,8 @@ interface Stored {
   payload_hash: string
   follow_up_hash: string
   received_at: Date
+  serial_year: number
+  serial_seq: number
 }
 
 interface NewItem {
@@ -38,9 +41,16 @@ interface NewItem {
  * Stores each item of a submission exactly once. A replay of a stored item is recognised first,
  * whatever changed since (its QR code deactivated, a stricter rule): it is answered `duplicate`.
  * Every other item is validated and written in its own transaction, so one bad item neither
- * blocks nor half-writes the others.
+ * blocks nor half-writes the others. A stored item gets its readable number in that transaction;
+ * `clock` is its arrival time (tests set it to cross a year).
  */
-export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lang: Lang, budget?: ItemBudget): Promise<SubmitAnswer> {
+export async function submitItems(
+  db: Kysely<Database>,
+  rawItems: unknown[],
+  lang: Lang,
+  budget?: ItemBudget,
+  clock: () => Date = () => new Date(),
+): Promise<SubmitAnswer> {
   const stored = await storedRows(db, rawItems)
   const entryPoints = new Map<string, { id: string; unit_id: string } | null>()
   // Asked once per batch, and only when a new item needs it (replays never do).
@@ -97,7 +107,7 @@ export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lan
   let created = 0
   try {
     for (const f of fresh) {
-      const outcome = await storeOne(db, f, lang)
+      const outcome = await storeOne(db, f, lang, clock)
       outcomes[f.index] = outcome
       if (outcome.result === 'created') created++
     }
@@ -113,7 +123,7 @@ export async function submitItems(db: Kysely<Database>, rawItems: unknown[], lan
 async function storedRows(db: Kysely<Database>, rawItems: unknown[]): Promise<Map<string, Stored>> {
   const ids = [...new Set(rawItems.map(rawIdOf).filter((id): id is string => id !== null && isUuidV7(id)))]
   if (!ids.length) return new Map()
-  const rows = await db.selectFrom('suggestions').select(['id', 'payload_hash', 'follow_up_hash', 'received_at']).where('id', 'in', ids).execute()
+  const rows = await db.selectFrom('suggestions').select(['id', 'payload_hash', 'follow_up_hash', 'received_at', 'serial_year', 'serial_seq']).where('id', 'in', ids).execute()
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -133,11 +143,24 @@ function deviceTime(item: SubmitItem): Date {
   return item.anonymous ? dayStart(todayInChina(at)) : at
 }
 
-async function storeOne(db: Kysely<Database>, { item, raw, entryPoint }: NewItem, lang: Lang): Promise<SubmitOutcome> {
+/** Thrown to roll back a number taken for an item that was not inserted after all. */
+class NotInserted extends Error {}
+
+async function storeOne(db: Kysely<Database>, { item, raw, entryPoint }: NewItem, lang: Lang, clock: () => Date): Promise<SubmitOutcome> {
   const followUpHash = hashFollowUpCode(item.followUpCode)
   const payloadHash = hashPayload(payloadFields(raw)!, item.followUpCode)
   try {
     return await db.transaction().execute(async (trx) => {
+      // The year's counter row stays locked until commit: concurrent items of a year take numbers one
+      // after another. The arrival time is set here, not by the database, so that it and the year agree.
+      const receivedAt = clock()
+      const year = chinaYear(receivedAt)
+      const { last: seq } = await trx
+        .insertInto('serial_counters')
+        .values({ year, last: 1 })
+        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('serial_counters.last', '+', 1) })))
+        .returning('last')
+        .executeTakeFirstOrThrow()
       const inserted = await trx
         .insertInto('suggestions')
         .values({
@@ -155,6 +178,9 @@ async function storeOne(db: Kysely<Database>, { item, raw, entryPoint }: NewItem
           submitter_phone: item.anonymous ? null : item.submitter?.phone || null,
           device_created_at: deviceTime(item),
           content_grams: contentGrams(item.content),
+          received_at: receivedAt,
+          serial_year: year,
+          serial_seq: seq,
         })
         // No target: a concurrent copy may collide on the code's index before the id's; both mean "look".
         .onConflict((oc) => oc.doNothing())
@@ -165,24 +191,23 @@ async function storeOne(db: Kysely<Database>, { item, raw, entryPoint }: NewItem
           .insertInto('suggestion_events')
           .values({ suggestion_id: item.id, kind: 'submit', to_status: 'submitted', actor_kind: 'worker', is_public: true })
           .execute()
-        return { id: item.id, result: 'created', status: 201, receivedAt: inserted.received_at.toISOString() } as const
+        return { id: item.id, result: 'created', status: 201, receivedAt: inserted.received_at.toISOString(), number: itemNumber(year, seq) } as const
       }
-      const existing = await trx
-        .selectFrom('suggestions')
-        .select(['id', 'payload_hash', 'follow_up_hash', 'received_at'])
-        .where('id', '=', item.id)
-        .executeTakeFirst()
-      if (!existing) return rejected(item.id, 'follow_up_code_taken', lang)
-      return isReplay(raw, existing) ? duplicate(existing) : rejected(item.id, 'id_conflict', lang)
+      throw new NotInserted()
     })
   } catch (error) {
     if (isUniqueViolation(error, 'suggestions_follow_up_hash')) return rejected(item.id, 'follow_up_code_taken', lang)
-    throw error
+    if (!(error instanceof NotInserted)) throw error
   }
+  // A copy that raced us in: its number stands, ours was given back with the rollback.
+  const existing = await storedRows(db, [item])
+  const row = existing.get(item.id)
+  if (!row) return rejected(item.id, 'follow_up_code_taken', lang)
+  return isReplay(raw, row) ? duplicate(row) : rejected(item.id, 'id_conflict', lang)
 }
 
 function duplicate(row: Stored): SubmitOutcome {
-  return { id: row.id, result: 'duplicate', status: 200, receivedAt: row.received_at.toISOString() }
+  return { id: row.id, result: 'duplicate', status: 200, receivedAt: row.received_at.toISOString(), number: itemNumber(row.serial_year, row.serial_seq) }
 }
 
 function rejected(id: string | null, code: ErrorCode, lang: Lang, details?: FieldError[]): SubmitOutcome {

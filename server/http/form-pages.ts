@@ -11,6 +11,7 @@ const TEXT = {
     appName: '有意见码上提',
     received: '已收到您的意见，工会将尽快处理。',
     codeLabel: '查询码',
+    number: '编号',
     codeKeep: '请记下或截图保存查询码：凭它在本网站的“查询”里查看处理进度和答复。这个查询码只显示在这里，丢了无法找回。',
     another: '再提一条',
     notFound: '没有找到刚才提交的意见（可能已过去一小时）。如果您记下了查询码，可以在“查询”里查看。',
@@ -22,6 +23,7 @@ const TEXT = {
     appName: 'Speak Up by QR',
     received: 'Your opinion was received; the union will handle it soon.',
     codeLabel: 'Follow-up code',
+    number: 'No.',
     codeKeep: 'Write down or screenshot the code: it shows progress and the answer under "Look up" on this site. It is shown only here and cannot be recovered if lost.',
     another: 'Write another',
     notFound: 'The item you just sent was not found (an hour may have passed). With its follow-up code you can look it up.',
@@ -40,12 +42,13 @@ function page(lang: Lang, style: string, body: string): string {
 
 const formLink = (entry: string | null) => (entry ? `/?s=${encodeURIComponent(entry)}` : '/')
 
-export function sentPage(lang: Lang, style: string, code: string, entry: string | null): string {
+export function sentPage(lang: Lang, style: string, code: string, entry: string | null, number: string | null): string {
   const t = TEXT[lang]
+  const numbered = number ? `<p class="meta">${t.number}${lang === 'en' ? ': ' : '：'}${escape(number)}</p>` : ''
   return page(
     lang,
     style,
-    `<section class="card done"><p class="state ok" role="status">${t.received}</p><p class="code-label">${t.codeLabel}</p><p class="code" data-testid="follow-up-code">${escape(code)}</p><p class="hint">${t.codeKeep}</p><p><a href="${escape(formLink(entry))}">${t.another}</a></p></section>`,
+    `<section class="card done"><p class="state ok" role="status">${t.received}</p><p class="code-label">${t.codeLabel}</p><p class="code" data-testid="follow-up-code">${escape(code)}</p>${numbered}<p class="hint">${t.codeKeep}</p><p><a href="${escape(formLink(entry))}">${t.another}</a></p></section>`,
   )
 }
 

@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import type { SubmitItemInput } from '../../shared/validation'
 import { errorMessage } from '../../shared/errors'
 import { formatFollowUpCode, normalizeFollowUpCode } from '../../shared/follow-up-code'
+import { parseItemNumber } from '../../shared/item-number'
 import { isUuidV7, uuidv7Time } from '../../shared/uuid'
 import { submitItems } from '../domain/submit'
 import { ApiError } from '../http/api-error'
@@ -80,7 +81,7 @@ export function formPostRoute(style: string, itemLimit: Limit | null) {
         const first = outcome.error.details?.[0]?.code ?? outcome.error.code
         return c.html(refusedPage(lang, style, errorMessage(first, lang), item.content, entry), outcome.status as 400)
       }
-      setCookie(c, SENT_COOKIE, `${formatFollowUpCode(code)}|${entry ?? ''}`, {
+      setCookie(c, SENT_COOKIE, `${formatFollowUpCode(code)}|${entry ?? ''}|${outcome.number}`, {
         path: SENT_PATH,
         httpOnly: true,
         sameSite: 'Strict',
@@ -90,10 +91,10 @@ export function formPostRoute(style: string, itemLimit: Limit | null) {
       return c.redirect(SENT_PATH, 303)
     })
     .get(SENT_PATH, (c) => {
-      const [code, entry] = (getCookie(c, SENT_COOKIE) ?? '').split('|')
+      const [code, entry, number] = (getCookie(c, SENT_COOKIE) ?? '').split('|')
       c.header('Cache-Control', 'no-store')
       if (!code || !normalizeFollowUpCode(code)) return c.html(sentMissingPage(c.get('lang'), style), 404)
-      return c.html(sentPage(c.get('lang'), style, code, entry || null))
+      return c.html(sentPage(c.get('lang'), style, code, entry || null, number && parseItemNumber(number) ? number : null))
     })
     .all('/submit', (c) => c.redirect('/', 303))
 }

@@ -34,6 +34,10 @@ describeEachDialect('device outbox and sync against the real app', ({ db }) => {
     expect(await device.outbox.count()).toBe(0)
     expect((await device.mine.toArray()).map((r) => r.delivery)).toEqual(['received', 'received', 'received'])
     expect((await device.mine.toArray()).every((r) => r.tracked?.status === 'submitted')).toBe(true)
+    // Queued offline, the items learn their numbers only now, from the server.
+    const numbers = (await device.mine.toArray()).map((r) => r.number)
+    expect(numbers.every((n) => /^YJ-\d{4}-\d{4}$/.test(n ?? ''))).toBe(true)
+    expect(new Set(numbers).size).toBe(3)
     expect(await rows(items.map((i) => i.id))).toHaveLength(3)
   })
 
@@ -51,6 +55,9 @@ describeEachDialect('device outbox and sync against the real app', ({ db }) => {
     expect(replay).toMatchObject({ ok: true, acknowledged: 1, stillQueued: 0 })
     expect(await rows([item!.id])).toEqual([{ id: item!.id, n: 1 }])
     expect((await device.outbox.count())).toBe(0)
+    // "Already received" still tells the device the number the first answer carried.
+    const stored = await db().db.selectFrom('suggestions').select(['serial_year', 'serial_seq']).where('id', '=', item!.id).executeTakeFirstOrThrow()
+    expect((await device.mine.get(item!.id))?.number).toBe(`YJ-${stored.serial_year}-${String(stored.serial_seq).padStart(4, '0')}`)
   })
 
   it.each([

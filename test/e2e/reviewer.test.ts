@@ -51,14 +51,19 @@ describeE2E('the reviewers close the loop in the browser', (e2e) => {
     await worker.getByLabel('匿名提交').check()
     await worker.getByRole('button', { name: '提交' }).click()
     await expect.poll(() => worker.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain('已送达')
+    // Sent online: the server's number is shown beside the 查询码 at once.
+    await expect.poll(() => worker.locator('.done').innerText()).toMatch(/编号：YJ-\d{4}-\d{4,}/)
+    const number = /YJ-\d{4}-\d{4,}/.exec(await worker.locator('.done').innerText())![0]
 
-    // The officer finds it in the inbox: the markup is shown as text, never run.
+    // The officer finds it in the inbox, by its number: the markup is shown as text, never run.
     const officer = await reviewer(browser, baseUrl, 'officer1')
     const row = officer.locator('.adm-row', { hasText: '热水器' })
     await expect.poll(() => row.locator('.adm-row-title').innerText()).toContain('<img src=x onerror=alert(1)>')
+    expect(await row.locator('.adm-number').innerText()).toBe(number)
     expect(await officer.locator('.adm-rows img').count()).toBe(0)
     await row.locator('.adm-row-title').click()
     await expect.poll(() => officer.locator('.adm-content').innerText()).toBe(HOSTILE)
+    expect(await officer.locator('.adm-facts .adm-number').innerText()).toBe(number)
     expect(await officer.locator('.adm-item img').count()).toBe(0)
 
     await officer.getByLabel('摘要').fill('第一中心站宿舍热水器维修')
@@ -104,6 +109,7 @@ describeE2E('the reviewers close the loop in the browser', (e2e) => {
     await expect
       .poll(() => worker.locator('.item', { hasText: '热水器' }).innerText(), { timeout: 20_000 })
       .toContain('热水器已经修好，感谢您的意见。')
+    expect(await worker.locator('.item', { hasText: '热水器' }).innerText()).toContain(`编号：${number}`)
     expect(problems).toEqual([])
     await workerContext.close()
     await officer.context().close()
@@ -144,6 +150,22 @@ describeE2E('the reviewers close the loop in the browser', (e2e) => {
     await second.getByRole('button', { name: '不予采纳', exact: true }).click()
     await expect.poll(() => second.getByRole('alert').first().innerText()).toContain('已重新加载最新内容')
     await expect.poll(() => second.locator('.adm-facts .adm-status').innerText()).toBe('已受理')
+    const mainNumber = await second.locator('.adm-facts .adm-number').innerText()
+
+    // The same wish again: the officer merges it into the first, found by its number.
+    await worker.getByRole('button', { name: '再提一条' }).click()
+    await worker.getByLabel('类别').selectOption('skills')
+    await worker.getByLabel('意见内容').fill('技能培训太少了，希望每个月都有一次。')
+    await worker.getByLabel('匿名提交').check()
+    await worker.getByRole('button', { name: '提交' }).click()
+    await expect.poll(() => worker.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain('已送达')
+    await first.goto(`${baseUrl}/admin`)
+    await first.locator('.adm-row-title', { hasText: '每个月' }).click()
+    await first.getByLabel('查找主意见').fill(mainNumber.toLowerCase())
+    await first.getByRole('radio', { name: mainNumber }).check()
+    await first.getByRole('button', { name: '合并', exact: true }).click()
+    await expect.poll(() => first.locator('.adm-facts .adm-status').innerText()).toBe('已合并')
+    expect(await first.locator('.adm-facts').innerText()).toContain(mainNumber)
     expect(problems).toEqual([])
     await worker.context().close()
     await first.context().close()

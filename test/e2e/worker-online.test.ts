@@ -24,6 +24,9 @@ describeE2E('the worker submits online and looks the item up', (e2e) => {
     await page.getByRole('button', { name: '查询', exact: true }).click()
     await expect.poll(() => page.locator('.tracked').innerText()).toContain('已送达')
     expect(await page.locator('.tracked').innerText()).toContain('提交意见')
+    // The lookup names the item by the number the server gave it.
+    const { serial_year: year, serial_seq: seq } = await db.db.selectFrom('suggestions').select(['serial_year', 'serial_seq']).executeTakeFirstOrThrow()
+    expect(await page.locator('.tracked').innerText()).toContain(`编号：YJ-${year}-${String(seq).padStart(4, '0')}`)
 
     // Markup in the content is text in every worker view: the lookup and 我的意见.
     await page.getByRole('tab', { name: '我的意见' }).click()

@@ -61,6 +61,7 @@ describeEachDialect('the form without the app\'s script (POST /submit)', ({ db }
     expect(html).toContain(followUpCode!)
     expect(html).toContain('请记下或截图保存查询码')
     expect(html).toContain('href="/?s=cs1"')
+    expect(html).toMatch(/编号：YJ-\d{4}-0001</)
 
     const again = await post(a, fields)
     expect(again.status).toBe(303)

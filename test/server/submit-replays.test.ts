@@ -41,6 +41,8 @@ describeEachDialect('a retry of a stored item', ({ db }) => {
         content: item.content,
         anonymous: true,
         device_created_at: item.createdAt,
+        serial_year: 2026,
+        serial_seq: 1,
       })
       .execute()
     const again = await postJson(testApp(db()), '/api/suggestions', { items: [item] })

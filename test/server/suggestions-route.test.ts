@@ -22,7 +22,7 @@ describeEachDialect('POST /api/suggestions', ({ db }) => {
       'x-real-ip': '10.1.2.3',
     })
     expect(res.status).toBe(201)
-    expect(res.body).toEqual({ results: [{ id: one.id, result: 'created', status: 201, receivedAt: expect.any(String) }] })
+    expect(res.body).toEqual({ results: [{ id: one.id, result: 'created', status: 201, receivedAt: expect.any(String), number: expect.stringMatching(/^YJ-\d{4}-0001$/) }] })
     const rows = await db().db.selectFrom('suggestions').selectAll().execute()
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
@@ -57,7 +57,7 @@ describeEachDialect('POST /api/suggestions', ({ db }) => {
     const first = await postJson(app, '/api/suggestions', { items: [one] })
     const again = await postJson(app, '/api/suggestions', { items: [one] })
     expect(again.status).toBe(200)
-    expect(again.body.results[0]).toEqual({ id: one.id, result: 'duplicate', status: 200, receivedAt: first.body.results[0].receivedAt })
+    expect(again.body.results[0]).toEqual({ id: one.id, result: 'duplicate', status: 200, receivedAt: first.body.results[0].receivedAt, number: first.body.results[0].number })
     expect(await count()).toBe(1)
     expect(await count('suggestion_events')).toBe(1)
   })

@@ -32,6 +32,7 @@ describeEachDialect('POST /api/track', ({ db }) => {
         found: true,
         item: {
           id: item.id,
+          number: expect.stringMatching(/^YJ-\d{4}-0001$/),
           status: 'submitted',
           category: 'livelihood',
           content: item.content,

@@ -14,6 +14,7 @@ export function ItemRow({ item }: { item: ItemSummary }) {
   return (
     <li class={item.overdue ? 'adm-row adm-row-overdue' : 'adm-row'}>
       <div class="adm-row-top">
+        <span class="adm-number">{item.number}</span>
         <StatusBadge status={item.status} />
         <span class="adm-cat">{categoryLabel(item.category, lang, categories)}</span>
         {item.isProposal && <span class="adm-badge adm-badge-proposal">{s('proposal')}</span>}

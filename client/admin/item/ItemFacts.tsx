@@ -24,6 +24,7 @@ export function ItemFacts({ item }: { item: ItemDetail }) {
   return (
     <section class="adm-card adm-facts">
       <div class="adm-row-top">
+        <span class="adm-number">{item.number}</span>
         <StatusBadge status={item.status} />
         {item.isProposal && <span class="adm-badge adm-badge-proposal">{s('proposal')}</span>}
         {item.overdue && <span class="adm-badge adm-badge-overdue">{s('overdue')}</span>}
@@ -50,7 +51,7 @@ export function ItemFacts({ item }: { item: ItemDetail }) {
           row(
             s('mergedInto'),
             <a href={itemHref(item.mergedInto.id)}>
-              {withNote(item.mergedInto.summary || item.mergedInto.id, l(STATUS_LABELS[item.mergedInto.status]), lang)}
+              {withNote([item.mergedInto.number, item.mergedInto.summary].filter(Boolean).join(' '), l(STATUS_LABELS[item.mergedInto.status]), lang)}
             </a>,
           )}
         {item.duplicates.length > 0 &&
@@ -58,7 +59,7 @@ export function ItemFacts({ item }: { item: ItemDetail }) {
             s('duplicates'),
             item.duplicates.map((d) => (
               <a key={d.id} class="adm-dup" href={itemHref(d.id)}>
-                {withNote(d.id.slice(-8), l(STATUS_LABELS[d.status]), lang)}
+                {withNote(d.number, l(STATUS_LABELS[d.status]), lang)}
               </a>
             )),
           )}

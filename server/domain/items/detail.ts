@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AdminEvent, AssignmentView, ItemDetail } from '../../../shared/admin-api'
+import { itemNumber } from '../../../shared/item-number'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { visibleTo } from './access'
@@ -19,9 +20,9 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
     eventsOf(db, id),
     db.selectFrom('identity_reveals').select('user_id').where('suggestion_id', '=', id).where('user_id', '=', user.id).executeTakeFirst(),
     row.merged_into
-      ? db.selectFrom('suggestions').select(['id', 'summary', 'status']).where('id', '=', row.merged_into).executeTakeFirst()
+      ? db.selectFrom('suggestions').select(['id', 'summary', 'status', 'serial_year', 'serial_seq']).where('id', '=', row.merged_into).executeTakeFirst()
       : undefined,
-    db.selectFrom('suggestions').select(['id', 'status']).where('merged_into', '=', id).orderBy('received_at').execute(),
+    db.selectFrom('suggestions').select(['id', 'status', 'serial_year', 'serial_seq']).where('merged_into', '=', id).orderBy('received_at').execute(),
   ])
   // The union sees who wrote a named item; anyone else only when the union revealed it to them.
   const seesIdentity = user.role === 'officer' || revealed !== undefined
@@ -35,8 +36,8 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
     content: row.content,
     version: row.version,
     submitter,
-    mergedInto: mergedInto ?? null,
-    duplicates,
+    mergedInto: mergedInto ? { id: mergedInto.id, number: itemNumber(mergedInto.serial_year, mergedInto.serial_seq), summary: mergedInto.summary, status: mergedInto.status } : null,
+    duplicates: duplicates.map((d) => ({ id: d.id, number: itemNumber(d.serial_year, d.serial_seq), status: d.status })),
     assignments: assignments.views,
     events,
     allowed: allowedActions(user, row, assignments.raw),

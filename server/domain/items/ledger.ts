@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { categoryLabel } from '../../../shared/categories'
+import { itemNumber } from '../../../shared/item-number'
 import type { Lang } from '../../../shared/lang'
 import { OUTCOME_LABELS, type Outcome } from '../../../shared/outcomes'
 import { RATING_LABELS, type Rating } from '../../../shared/ratings'
@@ -30,6 +31,7 @@ export interface Column {
  * submitter's identity: the ledger travels further than the app.
  */
 export const LEDGER_COLUMNS: Column[] = [
+  { zh: '编号', en: 'Number', width: 14 },
   { zh: '收到时间', en: 'Received', width: 17, kind: 'time' },
   { zh: '二维码地点', en: 'QR location', width: 20 },
   { zh: '所属单位', en: 'Unit', width: 16 },
@@ -72,6 +74,8 @@ export async function ledgerRows(db: Kysely<Database>, user: SessionUser, query:
 /** What a row of the ledger needs of its item. */
 interface LedgerItem {
   id: string
+  serial_year: number
+  serial_seq: number
   received_at: Date
   entry_name: string
   unit_name: string
@@ -120,6 +124,7 @@ async function* batches(db: Kysely<Database>, page: Page, categories: Awaited<Re
       const rate = latest.get(`${item.id}|rate`)
       const channel = (reply?.data as { channel?: ReplyChannel } | null)?.channel
       const own: Cell[] = [
+        itemNumber(item.serial_year, item.serial_seq),
         item.received_at,
         item.entry_name,
         item.unit_name,

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { ItemPage, ItemSummary } from '../../../shared/admin-api'
 import type { ItemQuery } from '../../../shared/schemas/item-query'
 import type { CategoryId } from '../../../shared/categories'
+import { itemNumber, parseItemNumber } from '../../../shared/item-number'
 import { dayEnd, dayStart, isInstant } from '../../../shared/time'
 import { isUuid } from '../../../shared/uuid'
 import type { SessionUser } from '../../auth/sessions'
@@ -47,8 +48,14 @@ export async function filteredItems(db: Kysely<Database>, user: SessionUser, que
   if (query.q) {
     const needle = query.q.toLowerCase()
     const grams = queryGrams(needle)
-    if (grams.length) q = q.where(sql<boolean>`s.content_grams @> ${sql.val(grams)}::text[]`)
-    q = q.where(sql<boolean>`strpos(lower(s.content), ${needle}) > 0`)
+    const inContent = grams.length
+      ? sql<boolean>`(s.content_grams @> ${sql.val(grams)}::text[] and strpos(lower(s.content), ${needle}) > 0)`
+      : sql<boolean>`strpos(lower(s.content), ${needle}) > 0`
+    // A number finds its item (by the unique index), and any item whose text quotes it.
+    const number = parseItemNumber(query.q)
+    q = number
+      ? q.where((eb) => eb.or([eb.and([eb('s.serial_year', '=', number.year), eb('s.serial_seq', '=', number.seq)]), inContent]))
+      : q.where(inContent)
   }
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor)
@@ -65,6 +72,8 @@ export function itemRows(db: Kysely<Database>) {
     .innerJoin('org_units as u', 'u.id', 's.unit_id')
     .select((eb) => [
       's.id',
+      's.serial_year',
+      's.serial_seq',
       's.status',
       's.category',
       's.summary',
@@ -95,6 +104,7 @@ export function toSummary(r: Row, now: Date): ItemSummary {
   const next = r.next_deadline ? new Date(r.next_deadline) : null
   return {
     id: r.id,
+    number: itemNumber(r.serial_year, r.serial_seq),
     status: r.status,
     category: r.category as CategoryId,
     summary: r.summary,

@@ -35,7 +35,7 @@ describeEachDialect('database schema', ({ db }) => {
     const id = '01900000-0000-7000-8000-000000000002'
     await db()
       .db.insertInto('suggestions')
-      .values({ id, follow_up_hash: 'h2', payload_hash: 'p', entry_point_id: ep.id, unit_id: ep.unit_id, category: 'other', content: '测试内容五个字', anonymous: true, submitter_name: null, submitter_employee_no: null, submitter_phone: null, device_created_at: new Date(), merged_into: null })
+      .values({ id, follow_up_hash: 'h2', payload_hash: 'p', entry_point_id: ep.id, unit_id: ep.unit_id, category: 'other', content: '测试内容五个字', anonymous: true, submitter_name: null, submitter_employee_no: null, submitter_phone: null, device_created_at: new Date(), merged_into: null, serial_year: 2026, serial_seq: 2 })
       .execute()
     const event = (kind: string) =>
       db().db.insertInto('suggestion_events').values({ suggestion_id: id, kind: kind as 'note', from_status: null, to_status: null, actor_kind: 'officer', actor_user_id: null, note: null, public_text: null, is_public: false, data: null, client_id: null }).execute()
@@ -72,6 +72,8 @@ describeEachDialect('database schema', ({ db }) => {
         submitter_phone: null,
         device_created_at: new Date(),
         merged_into: null,
+        serial_year: 2026,
+        serial_seq: 1,
       })
       .execute()
     await expect(insert).rejects.toThrow(/suggestions_anonymous_no_identity/)

@@ -39,26 +39,28 @@ describeEachDialect('the ledger (台账): GET /api/admin/items/export.xlsx and e
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(HEADER_ZH)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(sheet.autoFilter).toBeTruthy()
-    expect(sheet.getColumn(6).width).toBe(50)
+    expect(sheet.getColumn(7).width).toBe(50)
     // Newest first: the named item (one row, no dispatch), then the full chain's two rows.
     expect(sheet.rowCount).toBe(4)
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
     const named = values(2)
-    expect(named.slice(1, 7)).toEqual(['第一中心站生活点文化墙', '第一中心站', '民生事宜', undefined, '食堂饭菜太咸', '已提交'])
+    expect(named[0]).toMatch(/^YJ-\d{4}-\d{4}$/)
+    expect(named.slice(2, 8)).toEqual(['第一中心站生活点文化墙', '第一中心站', '民生事宜', undefined, '食堂饭菜太咸', '已提交'])
     expect(JSON.stringify([values(2), values(3), values(4)])).not.toMatch(/孙七|13912345678/)
     const [first, second] = [values(3), values(4)]
     for (const row of [first, second]) {
-      expect(row.slice(1, 8)).toEqual(['第一中心站生活点文化墙', '第一中心站', '民生事宜', '宿舍热水器损坏', '宿舍热水器坏了一个星期，洗澡只能用凉水', '已办结', '是'])
-      expect(row.slice(15)).toEqual(['电话', expect.any(Date), '热水器已更换，谢谢反映。', expect.any(Date), '基本满意', '希望早点修'])
+      expect(row[0]).toBe(detail.number)
+      expect(row.slice(2, 9)).toEqual(['第一中心站生活点文化墙', '第一中心站', '民生事宜', '宿舍热水器损坏', '宿舍热水器坏了一个星期，洗澡只能用凉水', '已办结', '是'])
+      expect(row.slice(16)).toEqual(['电话', expect.any(Date), '热水器已更换，谢谢反映。', expect.any(Date), '基本满意', '希望早点修'])
     }
-    expect(first.slice(8, 15)).toEqual(['第一中心站', '李主任', '一站站长', expect.any(Date), expect.any(Date), '已完成', '已更换热水器'])
-    expect(second.slice(8, 15)).toEqual(['第二中心站', '李主任', '二站站长', expect.any(Date), expect.any(Date), '部分完成', '配件未到，先修好一台'])
+    expect(first.slice(9, 16)).toEqual(['第一中心站', '李主任', '一站站长', expect.any(Date), expect.any(Date), '已完成', '已更换热水器'])
+    expect(second.slice(9, 16)).toEqual(['第二中心站', '李主任', '二站站长', expect.any(Date), expect.any(Date), '部分完成', '配件未到，先修好一台'])
     // Dates are dates, as China's wall clock: the received time and the deadline day.
-    const received = first[0] as Date
+    const received = first[1] as Date
     expect(received.toISOString().slice(0, 16).replace('T', ' ')).toBe(chinaDateTime(detail.receivedAt))
-    expect((first[11] as Date).toISOString().slice(0, 10)).toBe(dayFromToday(7))
-    expect(sheet.getCell('A3').numFmt).toBe('yyyy-mm-dd hh:mm')
-    expect(sheet.getCell('L3').numFmt).toBe('yyyy-mm-dd')
+    expect((first[12] as Date).toISOString().slice(0, 10)).toBe(dayFromToday(7))
+    expect(sheet.getCell('B3').numFmt).toBe('yyyy-mm-dd hh:mm')
+    expect(sheet.getCell('M3').numFmt).toBe('yyyy-mm-dd')
   })
 
   it('writes the same rows as CSV for WPS and Excel: BOM, quoted fields, CRLF, formulas defused, no identity', async () => {
@@ -83,7 +85,7 @@ describeEachDialect('the ledger (台账): GET /api/admin/items/export.xlsx and e
     expect(text).not.toContain('孙七')
     // A download link carries the reviewer's chosen language in the query.
     const english = await c.sessions.officer.get('/api/admin/items/export.csv?lang=en&proposal=1')
-    expect(csvLines(english.body)[0]).toMatch(/^"Received","QR location","Unit","Category"/)
+    expect(csvLines(english.body)[0]).toMatch(/^"Number","Received","QR location","Unit","Category"/)
     expect(csvLines(english.body)).toHaveLength(4)
     expect(english.body).toContain('"Partly done"')
   })
@@ -112,6 +114,8 @@ describeEachDialect('the ledger (台账): GET /api/admin/items/export.xlsx and e
       ...rows,
       id: `0190a4b2-${String(i).padStart(4, '0')}-7000-8000-000000000000`,
       follow_up_hash: `h${i}`,
+      serial_year: 2026,
+      serial_seq: 1000 + i,
       received_at: new Date(base + Math.floor(i / 3) * 60_000),
       content: `批量意见 ${i}`,
     }))

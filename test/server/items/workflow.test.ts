@@ -114,9 +114,10 @@ describeEachDialect('the union loop through the API', ({ db }) => {
     const dup = await submit('食堂饭菜偏咸，能不能少放盐')
     const merged = await act(sessions.officer, dup.id, 'merge', { into: main.id })
     expect(merged.status).toBe(200)
-    expect(merged.body).toMatchObject({ status: 'merged', mergedInto: { id: main.id, status: 'submitted' } })
     const mainDetail = await sessions.officer.get(`/api/admin/items/${main.id}`)
-    expect(mainDetail.body.duplicates).toEqual([{ id: dup.id, status: 'merged' }])
+    expect(merged.body).toMatchObject({ status: 'merged', mergedInto: { id: main.id, number: mainDetail.body.number, status: 'submitted' } })
+    expect(mainDetail.body.duplicates).toEqual([{ id: dup.id, number: merged.body.number, status: 'merged' }])
+    expect(merged.body.number).not.toBe(mainDetail.body.number)
 
     await act(sessions.officer, main.id, 'accept')
     await act(sessions.officer, main.id, 'reply', { text: '已要求食堂减盐。', channel: 'meeting' })
