@@ -1,0 +1,29 @@
+import type { Text } from '../i18n/lang'
+
+/** Texts of the printable posters and of the QR screen's print controls. The poster speaks to workers. */
+export const POSTER_TEXT = {
+  printPoster: { zh: '打印海报', en: 'Print poster' },
+  printAllPosters: { zh: '打印这些海报', en: 'Print these posters' },
+  postersOf: { zh: '打印哪些二维码的海报', en: 'Posters of' },
+  allEntryPoints: { zh: '全部二维码地点', en: 'Every QR location' },
+  printNow: { zh: '打印', en: 'Print' },
+  backToQr: { zh: '返回二维码列表', en: 'Back to the QR codes' },
+  posterCount: { zh: '共 {n} 张海报，每张一页，A4 纵向。', en: '{n} posters, one per A4 portrait page.' },
+  noPosters: { zh: '这里没有启用中的二维码地点，没有海报可打印。', en: 'No QR location in use here: no poster to print.' },
+  originRefusedNow: { zh: '现在打开这个页面的地址是 {origin}。', en: 'This page was opened at {origin}.' },
+  noQrYet: { zh: '还不能生成二维码', en: 'No QR code yet' },
+  // On the poster itself.
+  posterTitle: { zh: '有意见码上提', en: 'Speak up: scan the code' },
+  posterQrAlt: { zh: '意见二维码：{place}', en: 'QR code for {place}' },
+  step1Head: { zh: '扫码', en: 'Scan' },
+  step1: { zh: '用手机扫上面的二维码', en: 'Point your phone at the code above' },
+  step2Head: { zh: '写意见', en: 'Write' },
+  step2: { zh: '写下意见或建议后提交', en: 'Type your opinion or idea and submit it' },
+  step3Head: { zh: '看答复', en: 'Follow up' },
+  step3: { zh: '记下查询码，凭查询码看答复', en: 'Keep the follow-up code; read the answer with it' },
+  promiseAnonymous: { zh: '可以匿名，不记录身份。', en: 'You can stay anonymous: no identity is recorded.' },
+  promiseDays: { zh: '工会一般在 {days} 天内答复。', en: 'The union usually answers within {days} days.' },
+  promiseAnswer: { zh: '每条意见工会都会答复。', en: 'The union answers every opinion.' },
+  orOpen: { zh: '扫不了码也可以打开：', en: 'Or open:' },
+  unionOf: { zh: '{unit}工会', en: 'Trade union of {unit}' },
+} as const satisfies Record<string, Text>
