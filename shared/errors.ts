@@ -191,8 +191,8 @@ export const ERRORS = {
   },
   public_origin_required: {
     status: 409,
-    zh: '二维码暂时不能生成：现在打开管理页面用的是本机或内部网络的地址，员工手机扫码后打不开。请让系统管理员在服务器的环境变量里设置 PUBLIC_ORIGIN=https://（员工手机能打开的网址），重启服务后再打印。',
-    en: "No QR code can be made yet: this page was opened through this computer's own or a private network address, which a worker's phone cannot open. Ask the system administrator to set PUBLIC_ORIGIN=https://… (the address phones can open) in the server's environment, restart it, then print.",
+    zh: '没有设置员工手机能打开的网址（PUBLIC_ORIGIN），不能生成二维码。',
+    en: 'No address phones can open (PUBLIC_ORIGIN) is set: no QR code can be made.',
   },
   method_not_allowed: { status: 405, zh: '不支持该请求方式。', en: 'Method not allowed.' },
   headers_too_large: { status: 431, zh: '请求的网址或请求头太长。', en: 'The request line or its headers are too long.' },

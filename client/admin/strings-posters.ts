@@ -10,7 +10,14 @@ export const POSTER_TEXT = {
   backToQr: { zh: '返回二维码列表', en: 'Back to the QR codes' },
   posterCount: { zh: '共 {n} 张海报，每张一页，A4 纵向。', en: '{n} posters, one per A4 portrait page.' },
   noPosters: { zh: '这里没有启用中的二维码地点，没有海报可打印。', en: 'No QR location in use here: no poster to print.' },
-  originRefusedNow: { zh: '现在打开这个页面的地址是 {origin}。', en: 'This page was opened at {origin}.' },
+  originWhy: {
+    zh: '现在打开这个页面用的是本机或内部网络的地址（{origin}），员工手机扫这样的二维码打不开。',
+    en: "This page was opened at this computer's own or a private network address ({origin}); a code carrying it will not open on a worker's phone.",
+  },
+  originHowTo: {
+    zh: '请让系统管理员在服务器的环境变量里设置 PUBLIC_ORIGIN=https://（员工手机能打开的网址），重启服务后再打印。',
+    en: "Ask the system administrator to set PUBLIC_ORIGIN=https://… (the address phones can open) in the server's environment and restart it, then print.",
+  },
   noQrYet: { zh: '还不能生成二维码', en: 'No QR code yet' },
   // On the poster itself.
   posterTitle: { zh: '有意见码上提', en: 'Speak up: scan the code' },

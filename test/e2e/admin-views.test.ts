@@ -43,7 +43,7 @@ async function workerForm(browser: Browser, baseUrl: string, code: string): Prom
 }
 
 describeE2E('the admin screens of each role', (e2e) => {
-  it('system admin: creates a unit, an officer who can log in, a QR poster whose image loads, deactivates it; a unit with people is not deleted', async () => {
+  it('system admin: creates a unit, an officer who can log in, a QR poster (no code drawn at 127.0.0.1 without PUBLIC_ORIGIN), deactivates it; a unit with people is not deleted', async () => {
     const { browser, baseUrl, db } = e2e()
     problems.length = 0
     confirms.length = 0
@@ -111,7 +111,7 @@ describeE2E('the admin screens of each role', (e2e) => {
     await expect.poll(() => card.innerText()).toContain('cs1-weixiu')
     // Browsed at 127.0.0.1 without PUBLIC_ORIGIN: no code a phone could not open is drawn, and the screen says what to set.
     await expect.poll(() => admin.locator('.adm-origin-notice').innerText()).toContain('PUBLIC_ORIGIN=https://')
-    expect(await admin.locator('.adm-origin-notice').innerText()).toContain(`现在打开这个页面的地址是 ${baseUrl}。`)
+    expect(await admin.locator('.adm-origin-notice').innerText()).toContain(`本机或内部网络的地址（${baseUrl}）`)
     expect(await card.getByRole('img').count()).toBe(0)
     expect(await card.getByRole('link', { name: '打印海报' }).count()).toBe(0)
     const epId = (await db.db.selectFrom('entry_points').select('id').where('code', '=', 'cs1-weixiu').executeTakeFirstOrThrow()).id

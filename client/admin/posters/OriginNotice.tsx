@@ -3,8 +3,8 @@ import { Message } from '../ui/Message'
 import { useText } from '../use-text'
 
 /**
- * Why no QR code can be drawn: for `public_origin_required`, the server's sentence on what to
- * configure and the address this page was opened at (what the code would have carried).
+ * Why no QR code can be drawn: for `public_origin_required`, the server's short refusal, then
+ * (here, not in the worker's bundle) why this address will not do and what to configure.
  */
 export function OriginNotice({ failure }: { failure: unknown }) {
   const { s } = useText()
@@ -12,8 +12,11 @@ export function OriginNotice({ failure }: { failure: unknown }) {
   if (!(failure instanceof ApiFailure && failure.code === 'public_origin_required')) return <Message text={failureText(failure)} />
   return (
     <div class="adm-msg adm-msg-error adm-origin-notice" role="alert">
-      <p>{failure.message}</p>
-      <p>{s('originRefusedNow').replace('{origin}', location.origin)}</p>
+      <p>
+        <strong>{failure.message}</strong>
+      </p>
+      <p>{s('originWhy').replace('{origin}', location.origin)}</p>
+      <p>{s('originHowTo')}</p>
     </div>
   )
 }
