@@ -28,7 +28,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
         {screen === 'inbox' && route.name !== 'item' && <Inbox me={me} query={route.name === 'inbox' ? route.query : ''} />}
         {screen === 'users' && <Accounts me={me} />}
         {screen === 'units' && <Units />}
-        {screen === 'entry-points' && <EntryPoints canEdit={me.role === 'admin'} />}
+        {screen === 'entry-points' && <EntryPoints canEdit={me.role === 'admin'} wordsOf={me.role === 'officer' ? me.unit.path : null} />}
         {screen === 'categories' && <Categories me={me} />}
         {screen === 'templates' && <Templates />}
         {screen === 'password' && <PasswordForm />}

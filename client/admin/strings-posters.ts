@@ -19,6 +19,13 @@ export const POSTER_TEXT = {
     en: "Ask the system administrator to set PUBLIC_ORIGIN=https://… (the address phones can open) in the server's environment and restart it, then print.",
   },
   noQrYet: { zh: '还不能生成二维码', en: 'No QR code yet' },
+  posterTextTitle: { zh: '海报上的文字', en: 'Words on the posters' },
+  posterTitleLine: { zh: '标题', en: 'Title line' },
+  posterFooterLine: { zh: '落款', en: 'Footer' },
+  posterTextHint: {
+    zh: '本单位和下级单位的海报都用这里的文字。空着就用灰色显示的文字。',
+    en: 'Posters of this unit and the units below use these words. Empty: the grey text is printed.',
+  },
   // On the poster itself.
   posterTitle: { zh: '有意见码上提', en: 'Speak up: scan the code' },
   posterQrAlt: { zh: '意见二维码：{place}', en: 'QR code for {place}' },

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { PosterView } from '../../shared/posters'
 import type { Database } from '../db/schema'
 import { entryPointLink } from './entry-point-views'
-import { unitPlaces } from './public-view'
+import { posterPlace, unitChains } from './poster-text'
 import { unitInScope } from './units'
 
 /**
@@ -31,12 +31,12 @@ export async function listPosters(
   if (filter.id) q = q.where('e.id', '=', filter.id)
   const rows = await q.orderBy('e.code').execute()
   if (filter.id && !rows.length) return null
-  const places = await unitPlaces(db, rows.map((r) => r.unit_id))
+  const chains = await unitChains(db, rows.map((r) => r.unit_id))
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
     name: r.name,
-    ...(places.get(r.unit_id) ?? { unitPath: [], replyWithinDays: null }),
+    ...posterPlace(chains.get(r.unit_id) ?? []),
     url: `${origin}${entryPointLink(r.code)}`,
   }))
 }

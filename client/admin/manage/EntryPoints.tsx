@@ -1,6 +1,7 @@
 import type { EntryPointView, UnitView } from '../../../shared/admin-api'
 import { api } from '../api'
 import { OriginNotice } from '../posters/OriginNotice'
+import { PosterTextForm } from '../posters/PosterTextForm'
 import { PrintAllForm } from '../posters/PrintAllForm'
 import { usePrintOrigin } from '../posters/use-print-origin'
 import { Message } from '../ui/Message'
@@ -9,8 +10,11 @@ import { useText } from '../use-text'
 import { EntryPointCreateForm } from './EntryPointCreateForm'
 import { EntryPointRow } from './EntryPointRow'
 
-/** The QR posters of the subtree. Admins create, rename and deactivate; officers print. */
-export function EntryPoints({ canEdit }: { canEdit: boolean }) {
+/**
+ * The QR posters of the subtree. Admins create, rename and deactivate; officers print and word
+ * them (`wordsOf`: the officer's unit path, for the default footer).
+ */
+export function EntryPoints({ canEdit, wordsOf }: { canEdit: boolean; wordsOf: string[] | null }) {
   const { s } = useText()
   const eps = useLoad(() => api.get<EntryPointView[]>('/api/admin/entry-points'), [])
   const units = useLoad(() => (canEdit ? api.get<UnitView[]>('/api/admin/units') : Promise.resolve([])), [canEdit])
@@ -28,6 +32,7 @@ export function EntryPoints({ canEdit }: { canEdit: boolean }) {
           <EntryPointRow key={ep.id} ep={ep} origin={origin} canEdit={canEdit} onSaved={replace} />
         ))}
       </ul>
+      {wordsOf && <PosterTextForm unitPath={wordsOf} />}
       {canEdit && <EntryPointCreateForm units={units.data ?? []} onCreated={(ep) => eps.setData([...(eps.data ?? []), ep])} />}
     </section>
   )

@@ -1,24 +1,20 @@
 import type { PosterView } from '../../../shared/posters'
 import { useText } from '../use-text'
-
-/** The union's name for the poster's footer: its top unit's, as the union signs its notices. */
-function unionName(unitPath: string[], template: string): string {
-  const top = unitPath[0] ?? ''
-  return top.endsWith('工会') ? top : template.replace('{unit}', top)
-}
+import { posterWords } from './poster-defaults'
 
 /** One A4 poster for one QR point: what it is, the code, three steps, the promises, who answers. */
 export function PosterSheet({ poster }: { poster: PosterView }) {
   const { s } = useText()
   const unit = poster.unitPath.at(-1) ?? ''
+  const words = posterWords(poster, poster.unitPath, s)
   const steps = [
     [s('step1Head'), s('step1')],
     [s('step2Head'), s('step2')],
     [s('step3Head'), s('step3')],
   ] as const
   return (
-    <article class="poster" aria-label={`${s('posterTitle')} · ${poster.name}`}>
-      <h1 class="poster-title">{s('posterTitle')}</h1>
+    <article class="poster" aria-label={`${words.title} · ${poster.name}`}>
+      <h1 class="poster-title">{words.title}</h1>
       <p class="poster-place">
         {unit !== poster.name && <span class="poster-unit">{unit}</span>}
         <span class="poster-spot">{poster.name}</span>
@@ -40,7 +36,7 @@ export function PosterSheet({ poster }: { poster: PosterView }) {
         <span>{s('promiseAnonymous')}</span>
         <span>{poster.replyWithinDays ? s('promiseDays').replace('{days}', String(poster.replyWithinDays)) : s('promiseAnswer')}</span>
       </p>
-      <p class="poster-union">{unionName(poster.unitPath, s('unionOf'))}</p>
+      <p class="poster-union">{words.footer}</p>
     </article>
   )
 }

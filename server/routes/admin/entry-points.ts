@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono'
-import { PosterQuerySchema, type PublicOriginView } from '../../../shared/posters'
+import { PosterQuerySchema, PosterTextSchema, type PublicOriginView } from '../../../shared/posters'
 import { CreateEntryPointSchema, UpdateEntryPointSchema } from '../../../shared/schemas/entry-points'
 import { requireRole, requireSession } from '../../auth/middleware'
 import { createEntryPoint, updateEntryPoint } from '../../domain/entry-point-changes'
 import { entryPointInScope, listEntryPoints } from '../../domain/entry-point-views'
 import { posterOrigin } from '../../domain/poster-origin'
+import { posterText, setPosterText } from '../../domain/poster-text'
 import { listPosters } from '../../domain/posters'
 import { qrSvg } from '../../domain/qr-svg'
 import { ApiError } from '../../http/api-error'
@@ -27,6 +28,12 @@ export const adminEntryPointsRoute = new Hono<AppEnv>()
     const posters = await listPosters(c.get('db'), c.get('user').unitPath, origin, c.req.valid('query'))
     if (!posters) throw new ApiError('not_found')
     return c.json(posters)
+  })
+  // The union's words on its posters: officers set them for their own unit, as the reply promise.
+  .get('/poster-text', async (c) => c.json(await posterText(c.get('db'), c.get('user').unitId)))
+  .put('/poster-text', requireRole('officer'), json(PosterTextSchema), async (c) => {
+    await setPosterText(c.get('db'), c.get('user').unitId, c.req.valid('json'))
+    return c.json(await posterText(c.get('db'), c.get('user').unitId))
   })
   .get('/:id/qr.svg', idParam, async (c) => {
     const ep = await entryPointInScope(c.get('db'), c.get('user').unitPath, c.req.valid('param').id)

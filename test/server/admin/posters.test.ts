@@ -67,7 +67,7 @@ describeEachDialect('QR codes and posters: the address they carry', ({ db }) => 
     const id = await cs1Id(c)
     const one = await get(c, 'officer1', `/api/admin/entry-points/posters?id=${id}`, host)
     expect(one.body).toEqual([
-      { id, code: 'cs1', name: '第一中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第一中心站'], replyWithinDays: 7, url: 'http://yijian.example.cn/?s=cs1' },
+      { id, code: 'cs1', name: '第一中心站生活点文化墙', unitPath: ['艾家湾采油作业区', '第一中心站'], replyWithinDays: 7, url: 'http://yijian.example.cn/?s=cs1', title: null, footer: null },
     ])
     const area = await get(c, 'admin', `/api/admin/entry-points/posters?unitId=${c.units.area}`, host)
     expect(area.body.map((p: any) => p.code)).toEqual(['base-canteen', 'base-grid', 'base-wall', 'cs1', 'cs2', 'cs3'])
