@@ -59,14 +59,31 @@ describeE2E(
       await page.screenshot({ path: 'test-results/poster-cs1-print.png', fullPage: true })
     })
 
-    it("prints all of a unit's active points at once, one poster per A4 page", async () => {
+    it("prints all of a unit's active points at once in the union's own words, one poster per A4 page", async () => {
       const { browser, baseUrl, db } = e2e()
       const page = await officer(browser, baseUrl, db.db)
       await page.goto(`${baseUrl}/admin#/entry-points`)
+      // The officer words the posters. A write must come from PUBLIC_ORIGIN, so the request is sent
+      // with the Origin a browser at the public address would send (Chromium keeps its own otherwise).
+      await page.route('**/api/admin/entry-points/poster-text', async (route) => {
+        const headers = { ...(await route.request().allHeaders()), origin: PUBLIC_ORIGIN }
+        await route.fulfill({ response: await route.fetch({ headers }) })
+      })
+      const title = page.getByLabel('标题', { exact: true })
+      const footer = page.getByLabel('落款', { exact: true })
+      await expect.poll(() => footer.getAttribute('placeholder')).toBe('艾家湾采油作业区工会')
+      expect(await title.getAttribute('placeholder')).toBe('有意见码上提')
+      await title.fill('职工意见码上提')
+      await footer.fill('艾家湾采油作业区工会委员会')
+      await page.getByRole('button', { name: '保存', exact: true }).click()
+      await expect.poll(() => page.getByRole('status').innerText()).toBe('已保存。')
+      await page.screenshot({ path: 'test-results/posters-qr-screen.png', fullPage: true })
       await page.getByLabel('打印哪些二维码的海报').selectOption({ label: '艾家湾采油作业区' })
       await page.getByRole('link', { name: '打印这些海报' }).click()
       await expect.poll(() => page.locator('article.poster').count()).toBe(6)
       expect(await page.locator('.poster-bar').innerText()).toContain('共 6 张海报')
+      expect(await page.locator('.poster-title').allInnerTexts()).toEqual(Array(6).fill('职工意见码上提'))
+      expect(await page.locator('.poster-union').allInnerTexts()).toEqual(Array(6).fill('艾家湾采油作业区工会委员会'))
       await expect.poll(() => page.locator('img.poster-qr').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true)
       const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1')
       expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length).toBe(6)
