@@ -87,6 +87,8 @@ describeE2E(
       await expect.poll(() => page.locator('img.poster-qr').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true)
       const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1')
       expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)?.length).toBe(6)
+      // Every page A4 portrait (595 × 842 points), as the poster's @page asks.
+      expect(pdf.match(/\/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]/g)?.map((box) => box.match(/[\d.]+/g)!.slice(2).map((n) => Math.round(Number(n))))).toEqual(Array(6).fill([595, 842]))
     })
   },
   { network: { publicOrigin: PUBLIC_ORIGIN } },

@@ -28,6 +28,8 @@ export function PosterTextForm({ unitPath }: { unitPath: string[] }) {
       return s('saved')
     })
   }
+  // Not before the saved words are in: a field typed in earlier would be overwritten by them.
+  if (!current.data) return <Message text={current.error} />
   return (
     <form class="adm-card adm-form" onSubmit={submit}>
       <h2>{s('posterTextTitle')}</h2>
@@ -38,7 +40,7 @@ export function PosterTextForm({ unitPath }: { unitPath: string[] }) {
         <input id="poster-footer" maxLength={POSTER_TEXT_LIMITS.footerMax} value={footer} placeholder={fallback.footer} onInput={(e) => setFooter(e.currentTarget.value)} />
       </Field>
       <p class="adm-hint">{s('posterTextHint')}</p>
-      <Message text={current.error || save.error} />
+      <Message text={save.error} />
       <Message text={save.done} ok />
       <button type="submit" class="adm-primary" disabled={save.busy}>
         {s('save')}
