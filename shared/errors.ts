@@ -189,6 +189,11 @@ export const ERRORS = {
     zh: '二维码地点不存在或已停用。',
     en: 'This QR code location does not exist or is no longer in use.',
   },
+  public_origin_required: {
+    status: 409,
+    zh: '没有设置员工手机能打开的网址（PUBLIC_ORIGIN），不能生成二维码。',
+    en: 'No address phones can open (PUBLIC_ORIGIN) is set: no QR code can be made.',
+  },
   method_not_allowed: { status: 405, zh: '不支持该请求方式。', en: 'Method not allowed.' },
   headers_too_large: { status: 431, zh: '请求的网址或请求头太长。', en: 'The request line or its headers are too long.' },
   request_timeout: { status: 408, zh: '请求发送得太慢，已超时，请重试。', en: 'The request took too long to arrive. Please try again.' },

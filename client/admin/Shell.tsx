@@ -8,6 +8,7 @@ import { EntryPoints } from './manage/EntryPoints'
 import { PasswordForm } from './manage/PasswordForm'
 import { Templates } from './manage/Templates'
 import { Units } from './manage/Units'
+import { PosterPage } from './posters/PosterPage'
 import { SCREENS_BY_ROLE, type Screen } from './nav'
 import { useRoute } from './route'
 
@@ -15,8 +16,10 @@ import { useRoute } from './route'
 export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const route = useRoute()
   const screens = SCREENS_BY_ROLE[me.role]
-  const wanted: Screen | null = route.name === 'item' ? 'inbox' : route.name === 'home' ? null : route.name
+  const wanted: Screen | null = route.name === 'item' ? 'inbox' : route.name === 'posters' ? 'entry-points' : route.name === 'home' ? null : route.name
   const screen = wanted && screens.includes(wanted) ? wanted : screens[0]!
+  // The posters are paper: no header or menu around them, only their own print bar.
+  if (screen === 'entry-points' && route.name === 'posters') return <PosterPage query={route.query} />
   return (
     <div class="adm">
       <Header me={me} current={screen} onLogout={onLogout} />
@@ -25,7 +28,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
         {screen === 'inbox' && route.name !== 'item' && <Inbox me={me} query={route.name === 'inbox' ? route.query : ''} />}
         {screen === 'users' && <Accounts me={me} />}
         {screen === 'units' && <Units />}
-        {screen === 'entry-points' && <EntryPoints canEdit={me.role === 'admin'} />}
+        {screen === 'entry-points' && <EntryPoints canEdit={me.role === 'admin'} wordsOf={me.role === 'officer' ? me.unit.path : null} />}
         {screen === 'categories' && <Categories me={me} />}
         {screen === 'templates' && <Templates />}
         {screen === 'password' && <PasswordForm />}

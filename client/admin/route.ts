@@ -7,6 +7,7 @@ export type Route =
   | { name: 'users' }
   | { name: 'units' }
   | { name: 'entry-points' }
+  | { name: 'posters'; query: string }
   | { name: 'categories' }
   | { name: 'templates' }
   | { name: 'password' }
@@ -19,12 +20,19 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean)
   if (parts[0] === 'items' && parts[1]) return { name: 'item', id: decodeURIComponent(parts[1]) }
   if (parts[0] === 'items') return { name: 'inbox', query }
+  if (parts[0] === 'posters') return { name: 'posters', query }
   const simple = SIMPLE.find((name) => name === parts[0])
   return simple ? { name: simple } : { name: 'home' }
 }
 
 export function itemHref(id: string): string {
   return `#/items/${encodeURIComponent(id)}`
+}
+
+/** The printable posters of one QR point (`id`), of a unit's points (`unitId`), or of all in scope. */
+export function postersHref(filter: { id?: string; unitId?: string } = {}): string {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as string[][]).toString()
+  return query ? `#/posters?${query}` : '#/posters'
 }
 
 export function inboxHref(query = ''): string {

@@ -39,6 +39,9 @@ export interface OrgUnitTable {
   sort: Generated<number>
   /** The union's promised days to answer, for this unit's subtree (the nearest set one counts). */
   reply_within_days: ColumnType<number | null, number | null | undefined, number | null>
+  /** The union's title line and footer on its QR posters, for this unit's subtree (the nearest set one counts). */
+  poster_title: ColumnType<string | null, string | null | undefined, string | null>
+  poster_footer: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
 }
 

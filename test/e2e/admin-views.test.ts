@@ -43,7 +43,7 @@ async function workerForm(browser: Browser, baseUrl: string, code: string): Prom
 }
 
 describeE2E('the admin screens of each role', (e2e) => {
-  it('system admin: creates a unit, an officer who can log in, a QR poster whose image loads, deactivates it; a unit with people is not deleted', async () => {
+  it('system admin: creates a unit, an officer who can log in, a QR poster (no code drawn at 127.0.0.1 without PUBLIC_ORIGIN), deactivates it; a unit with people is not deleted', async () => {
     const { browser, baseUrl, db } = e2e()
     problems.length = 0
     confirms.length = 0
@@ -109,13 +109,15 @@ describeE2E('the admin screens of each role', (e2e) => {
     await admin.getByRole('button', { name: '创建', exact: true }).click()
     const card = admin.locator('.adm-qr', { hasText: 'cs1-weixiu' })
     await expect.poll(() => card.innerText()).toContain('cs1-weixiu')
-    const img = card.getByRole('img', { name: '二维码图片 维修班工具间' })
-    await img.scrollIntoViewIfNeeded()
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0)
-    const svg = await admin.context().request.get(new URL((await img.getAttribute('src'))!, baseUrl).href)
-    expect(svg.status()).toBe(200)
-    expect(svg.headers()['content-type']).toMatch(/^image\/svg\+xml/)
-    expect(await card.locator('.adm-qr-link a').getAttribute('href')).toBe(`${baseUrl}/?s=cs1-weixiu`)
+    // Browsed at 127.0.0.1 without PUBLIC_ORIGIN: no code a phone could not open is drawn, and the screen says what to set.
+    await expect.poll(() => admin.locator('.adm-origin-notice').innerText()).toContain('PUBLIC_ORIGIN=https://')
+    expect(await admin.locator('.adm-origin-notice').innerText()).toContain(`本机或内部网络的地址（${baseUrl}）`)
+    expect(await card.getByRole('img').count()).toBe(0)
+    expect(await card.getByRole('link', { name: '打印海报' }).count()).toBe(0)
+    const epId = (await db.db.selectFrom('entry_points').select('id').where('code', '=', 'cs1-weixiu').executeTakeFirstOrThrow()).id
+    const svg = await admin.context().request.get(`${baseUrl}/api/admin/entry-points/${epId}/qr.svg`)
+    expect(svg.status()).toBe(409)
+    expect((await svg.json()).error.code).toBe('public_origin_required')
     await card.getByRole('button', { name: '改名', exact: true }).click()
     await card.getByLabel('地点名称').fill('维修班工具间（东）')
     await card.getByRole('button', { name: '保存', exact: true }).click()

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
-import { createApp } from '../../server/app'
+import { createApp, type AppOptions } from '../../server/app'
 import type { SetupToken } from '../../server/auth/setup-token'
 import { TEST_COST } from '../helpers/admin'
 import { builtClient } from '../helpers/build'
@@ -40,7 +40,7 @@ export interface E2E {
  * A browser suite: the built PWA served with the real app on real PostgreSQL when one is
  * configured (CI), else on PGlite; one Chromium for the file; the database reset before each test.
  */
-export function describeE2E(name: string, body: (ctx: () => E2E) => void, options: { setupToken?: SetupToken } = {}) {
+export function describeE2E(name: string, body: (ctx: () => E2E) => void, options: { setupToken?: SetupToken; network?: AppOptions['network'] } = {}) {
   const dialect = POSTGRES_URL ? 'postgres' : 'pglite'
   describe(`${name} [browser, ${dialect}]`, () => {
     let ctx: E2E | undefined
@@ -49,7 +49,7 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void, option
       const staticDir = await builtClient()
       const db = await sharedTestDb(dialect)
       await db.reset()
-      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir, logRequests: false, setupToken: options.setupToken, passwordCost: TEST_COST })
+      const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir, logRequests: false, setupToken: options.setupToken, network: options.network, passwordCost: TEST_COST })
       const drops = new Set<string>()
       const requests: string[] = []
       let up = true

@@ -15,6 +15,7 @@ import * as anonymousCounters from './2026-11-25-13-anonymous-counters'
 import * as replyPromise from './2026-11-26-14-reply-promise'
 import * as eventKinds from './2026-11-26-15-event-kinds'
 import * as categories from './2026-11-26-16-categories'
+import * as posterText from './2026-11-26-18-poster-text'
 import * as serialNumbers from './2026-11-26-19-serial-numbers'
 import * as entryPointScans from './2026-11-26-20-entry-point-scans'
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-14-reply-promise': replyPromise,
   '2026-11-26-15-event-kinds': eventKinds,
   '2026-11-26-16-categories': categories,
+  '2026-11-26-18-poster-text': posterText,
   '2026-11-26-19-serial-numbers': serialNumbers,
   '2026-11-26-20-entry-point-scans': entryPointScans,
 }

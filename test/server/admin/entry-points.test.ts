@@ -105,7 +105,8 @@ describeEachDialect('/api/admin/entry-points', ({ db }) => {
     expect(svg).toBe(qrSvg('http://yijian.example.cn/?s=cs1', '第一中心站生活点文化墙'))
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) \1"/)
     expect(qrSvg('http://localhost/?s=cs1', 'x')).not.toBe(qrSvg('http://yijian.example.cn/?s=cs1', 'x'))
-    const qr = (who: Who, id = cs1.id) => c.as(who).then((s) => s.get(`/api/admin/entry-points/${id}/qr.svg`)).then(outcome)
+    const qr = async (who: Who, id = cs1.id) =>
+      outcome(await send(c.app, 'GET', `/api/admin/entry-points/${id}/qr.svg`, { cookie: (await c.as(who)).cookie, host: 'yijian.example.cn' }))
     expect(await qr('admin')).toEqual([200, 'ok'])
     expect(await qr('handler1')).toEqual([403, 'forbidden'])
     expect(await qr('leader')).toEqual([403, 'forbidden'])
