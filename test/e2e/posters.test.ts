@@ -1,3 +1,4 @@
+import jsQR from 'jsqr'
 import type { Browser, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { SESSION_COOKIE } from '../../server/auth/middleware'
@@ -47,8 +48,20 @@ describeE2E(
       }
       const img = poster.getByRole('img', { name: '意见二维码：第一中心站生活点文化墙' })
       await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0)
-      // The image is the QR code of PUBLIC_ORIGIN plus the point's code: the generator is deterministic,
-      // so the same drawing means the same encoded text (no decoder library in the project).
+      // What a phone reads: the poster's QR image as the page draws it, decoded by jsQR.
+      const size = 320
+      const pixels = await img.evaluate((el: HTMLImageElement, n: number) => {
+        const canvas = document.createElement('canvas')
+        canvas.width = canvas.height = n
+        const ctx = canvas.getContext('2d')!
+        ctx.fillStyle = '#fff'
+        ctx.fillRect(0, 0, n, n)
+        ctx.drawImage(el, n / 10, n / 10, (n * 8) / 10, (n * 8) / 10)
+        return Array.from(ctx.getImageData(0, 0, n, n).data)
+      }, size)
+      const decoded = jsQR(Uint8ClampedArray.from(pixels), size, size)?.data
+      expect(decoded).toBe(`${PUBLIC_ORIGIN}/?s=cs1`)
+      // And the image is the server's drawing of exactly that text.
       const svg = await page.context().request.get(new URL((await img.getAttribute('src'))!, baseUrl).href)
       expect(await svg.text()).toBe(qrSvg(`${PUBLIC_ORIGIN}/?s=cs1`, '第一中心站生活点文化墙'))
       // Large enough to scan across a corridor: at least 100 mm wide on the A4 page.
