@@ -7,19 +7,18 @@ import { useText } from '../use-text'
 import { ReportBreakdown } from './ReportBreakdown'
 import { ReportFigures } from './ReportFigures'
 import { ClosedList, OverdueList, ProposalList } from './ReportLists'
+import { monthLabel } from './report-query'
 
 /** The report as it goes on paper (A4 portrait, the named page `report` in report.css). */
 export function ReportSheet({ report, me }: { report: MonthlyReport; me: Me }) {
   const { s, l, lang } = useText()
-  const [year, month] = report.month.split('-') as [string, string]
   const { from, to } = monthDays(report.month)
   const day = (d: string) => formatDate(`${d}T12:00:00+08:00`, lang)
-  const monthName = new Date(Date.UTC(Number(year), Number(month) - 1, 15)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })
-  const title = fill(s('reportTitle'), { union: fill(s('reportUnion'), { unit: report.unit.name }), year, month: String(Number(month)), monthName })
+  const title = fill(s('reportTitle'), { union: fill(s('reportUnion'), { unit: report.unit.name }), month: monthLabel(report.month, lang) })
   return (
     <article class="report">
       <h1>{title}</h1>
-      <p class="report-scope">{fill(s('reportScope'), { unit: report.unit.name, from: day(from), to: day(to), prev: report.previousMonth })}</p>
+      <p class="report-scope">{fill(s('reportScope'), { unit: report.unit.name, from: day(from), to: day(to), prev: monthLabel(report.previousMonth, lang) })}</p>
       <ReportFigures stats={report.stats} previous={report.previous} />
       <h2>{s('reportByCategory')}</h2>
       <ReportBreakdown rows={report.byCategory} by="category" />
