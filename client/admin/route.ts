@@ -33,14 +33,18 @@ export function itemHref(id: string): string {
 
 /** The printable posters of one QR point (`id`), of a unit's points (`unitId`), or of all in scope. */
 export function postersHref(filter: { id?: string; unitId?: string } = {}): string {
-  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as string[][]).toString()
-  return query ? `#/posters?${query}` : '#/posters'
+  return withQuery('#/posters', filter)
 }
 
 /** The printable 月报 of a month (`YYYY-MM`) under a unit; without them, last month under the reviewer's unit. */
 export function reportHref(filter: { month?: string; unitId?: string } = {}): string {
+  return withQuery('#/report', filter)
+}
+
+/** `path?a=1&b=2`, with the empty values left out. */
+function withQuery(path: string, filter: Record<string, string | undefined>): string {
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as string[][]).toString()
-  return query ? `#/report?${query}` : '#/report'
+  return query ? `${path}?${query}` : path
 }
 
 export function inboxHref(query = ''): string {

@@ -88,6 +88,13 @@ describeE2E('the printable monthly report (月报)', (e2e) => {
     await expect.poll(() => title.innerText()).toBe('第一中心站工会2026年2月意见建议办理情况月报')
     await page.screenshot({ path: 'test-results/report-screen.png', fullPage: true })
 
+    // In English on the switch, and back.
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => title.innerText()).toBe('第一中心站 trade union: suggestions and their handling, February 2026')
+    expect(await page.locator('article.report h2').first().innerText()).toBe('1. Key rates')
+    await page.getByRole('button', { name: '中文' }).click()
+    await expect.poll(() => title.innerText()).toBe('第一中心站工会2026年2月意见建议办理情况月报')
+
     // On paper: only the report, black on white, A4 portrait.
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.adm-header').isVisible()).toBe(false)
