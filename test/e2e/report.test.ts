@@ -97,10 +97,14 @@ describeE2E('the printable monthly report (月报)', (e2e) => {
 
     // On paper: only the report, black on white, A4 portrait.
     await page.emulateMedia({ media: 'print' })
+    // The screenshot as wide as the printed text: A4 less two 15 mm margins, 180 mm at 96 dpi.
+    await page.setViewportSize({ width: 680, height: 1000 })
     expect(await page.locator('.adm-header').isVisible()).toBe(false)
     expect(await page.locator('.report-bar').isVisible()).toBe(false)
     expect(await page.locator('article.report').evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)'])
+    // Tables break cleanly: the header row on every page, no row cut in two.
     expect(await page.locator('.report-table thead').first().evaluate((el) => getComputedStyle(el).display)).toBe('table-header-group')
+    expect(await page.locator('.report-table tbody tr').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid')
     await page.screenshot({ path: 'test-results/report-print.png', fullPage: true })
     const pdf = Buffer.from(await page.pdf({ format: 'A4', printBackground: true }))
     writeFileSync('test-results/report.pdf', pdf)
