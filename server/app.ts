@@ -25,6 +25,7 @@ import { authRoute } from './routes/auth'
 import { setupRoute } from './routes/setup'
 import type { SetupToken } from './auth/setup-token'
 import { itemsRoute } from './routes/admin/items'
+import { reportRoute } from './routes/admin/report'
 import { usersRoute } from './routes/admin/users'
 import { passwordRoute } from './routes/auth-password'
 import { unitsRoute } from './routes/admin/units'
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/reply-promise', replyPromiseRoute)
   app.route('/api/admin/categories', categoriesRoute)
   app.route('/api/admin/scans', scansRoute)
+  app.route('/api/admin/report', reportRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) {

@@ -9,6 +9,7 @@ import { PasswordForm } from './manage/PasswordForm'
 import { Templates } from './manage/Templates'
 import { Units } from './manage/Units'
 import { PosterPage } from './posters/PosterPage'
+import { ReportPage } from './report/ReportPage'
 import { SCREENS_BY_ROLE, type Screen } from './nav'
 import { useRoute } from './route'
 
@@ -26,6 +27,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
       <main class="adm-main">
         {screen === 'inbox' && route.name === 'item' && <ItemPage key={route.id} id={route.id} me={me} />}
         {screen === 'inbox' && route.name !== 'item' && <Inbox me={me} query={route.name === 'inbox' ? route.query : ''} />}
+        {screen === 'report' && <ReportPage me={me} query={route.name === 'report' ? route.query : ''} />}
         {screen === 'users' && <Accounts me={me} />}
         {screen === 'units' && <Units />}
         {screen === 'entry-points' && <EntryPoints canEdit={me.role === 'admin'} wordsOf={me.role === 'officer' ? me.unit.path : null} />}

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'units' }
   | { name: 'entry-points' }
   | { name: 'posters'; query: string }
+  | { name: 'report'; query: string }
   | { name: 'categories' }
   | { name: 'templates' }
   | { name: 'password' }
@@ -21,6 +22,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'items' && parts[1]) return { name: 'item', id: decodeURIComponent(parts[1]) }
   if (parts[0] === 'items') return { name: 'inbox', query }
   if (parts[0] === 'posters') return { name: 'posters', query }
+  if (parts[0] === 'report') return { name: 'report', query }
   const simple = SIMPLE.find((name) => name === parts[0])
   return simple ? { name: simple } : { name: 'home' }
 }
@@ -31,8 +33,18 @@ export function itemHref(id: string): string {
 
 /** The printable posters of one QR point (`id`), of a unit's points (`unitId`), or of all in scope. */
 export function postersHref(filter: { id?: string; unitId?: string } = {}): string {
+  return withQuery('#/posters', filter)
+}
+
+/** The printable 月报 of a month (`YYYY-MM`) under a unit; without them, last month under the reviewer's unit. */
+export function reportHref(filter: { month?: string; unitId?: string } = {}): string {
+  return withQuery('#/report', filter)
+}
+
+/** `path?a=1&b=2`, with the empty values left out. */
+function withQuery(path: string, filter: Record<string, string | undefined>): string {
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as string[][]).toString()
-  return query ? `#/posters?${query}` : '#/posters'
+  return query ? `${path}?${query}` : path
 }
 
 export function inboxHref(query = ''): string {

@@ -3,6 +3,7 @@ import { ACTION_TEXT } from './strings-actions'
 import { CATEGORY_TEXT } from './strings-categories'
 import { MANAGE_TEXT } from './strings-manage'
 import { POSTER_TEXT } from './strings-posters'
+import { REPORT_TEXT } from './strings-report'
 
 const CORE = {
   appName: { zh: '有意见码上提', en: 'Speak Up' },
@@ -93,6 +94,6 @@ const CORE = {
 } as const satisfies Record<string, Text>
 
 /** Every text of the reviewers' screens, zh-CN first. Labels of statuses, roles and events live in shared/. */
-export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT }
+export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT, ...REPORT_TEXT }
 
 export type TextKey = keyof typeof S

@@ -253,14 +253,14 @@ describeE2E('the admin screens of each role', (e2e) => {
     await page.getByRole('button', { name: 'Log in' }).click()
     await page.getByRole('button', { name: 'Log out' }).waitFor()
     const nav = page.getByRole('navigation', { name: 'Main menu' })
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Inbox', 'Reply templates', 'QR codes', 'Password'])
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Inbox', 'Monthly report', 'Reply templates', 'QR codes', 'Password'])
     await page.getByLabel('Overdue only').waitFor()
 
     // The choice survives a reload; switching back gives Chinese again.
     await page.reload()
     await page.getByRole('button', { name: 'Log out' }).waitFor()
     await page.getByRole('button', { name: '中文' }).click()
-    await expect.poll(() => page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allInnerTexts()).toEqual(['意见列表', '答复模板', '二维码', '修改密码'])
+    await expect.poll(() => page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allInnerTexts()).toEqual(['意见列表', '月报', '答复模板', '二维码', '修改密码'])
     expect(problems).toEqual([])
     await context.close()
   })
