@@ -11,9 +11,10 @@ export type Route =
   | { name: 'categories' }
   | { name: 'templates' }
   | { name: 'password' }
+  | { name: 'dashboard' }
   | { name: 'home' }
 
-const SIMPLE = ['users', 'units', 'entry-points', 'categories', 'templates', 'password'] as const
+const SIMPLE = ['dashboard', 'users', 'units', 'entry-points', 'categories', 'templates', 'password'] as const
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')

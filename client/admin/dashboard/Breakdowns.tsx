@@ -1,0 +1,42 @@
+import type { ScanCounts } from '../../../shared/admin-api'
+import { categoryLabel } from '../../../shared/categories'
+import { api, queryString } from '../api'
+import { useCategories } from '../categories'
+import { useLoad } from '../ui/use-load'
+import { useText } from '../use-text'
+import { FigureBreakdown } from './FigureBreakdown'
+import type { Scope } from './links'
+import { MonthTrend } from './MonthTrend'
+import { OverdueByUnit } from './OverdueByUnit'
+import { ScanBreakdown } from './ScanBreakdown'
+
+/** The breakdowns, each a table with its chart: unit, overdue by unit, category, QR point, month, scans. */
+export function Breakdowns({ scope }: { scope: Scope }) {
+  const { s, lang } = useText()
+  const categories = useCategories()
+  // The scans name every QR point of the scope with its code, which the inbox filters by.
+  const scans = useLoad(() => api.get<ScanCounts>(`/api/admin/scans${queryString({ from: scope.from, to: scope.to })}`), [scope.from, scope.to])
+  const codes = new Map((scans.data?.points ?? []).map((p) => [p.id, p.code]))
+  return (
+    <>
+      <FigureBreakdown id="unit" by="unit" title={s('byUnit')} scope={scope} view={{ name: (r) => r.name, filter: (r) => ({ unitId: r.key }) }} />
+      <OverdueByUnit scope={scope} />
+      <FigureBreakdown
+        id="category"
+        by="category"
+        title={s('byCategory')}
+        scope={scope}
+        view={{ name: (r) => categoryLabel(r.key, lang, categories), filter: (r) => ({ category: r.key }) }}
+      />
+      <FigureBreakdown
+        id="entryPoint"
+        by="entryPoint"
+        title={s('byEntryPoint')}
+        scope={scope}
+        view={{ name: (r) => r.name, filter: (r) => (codes.has(r.key) ? { entryPoint: codes.get(r.key)! } : null) }}
+      />
+      <MonthTrend scope={scope} />
+      <ScanBreakdown scope={scope} scans={scans} />
+    </>
+  )
+}

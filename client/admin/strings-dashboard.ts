@@ -1,0 +1,33 @@
+import type { Text } from '../i18n/lang'
+
+/** The dashboard's text; the figures' names and definitions are in shared/rates.ts. */
+export const DASHBOARD_TEXT = {
+  navDashboard: { zh: '工作台概览', en: 'Overview' },
+  dashTitle: { zh: '工作台概览', en: 'Overview' },
+  dashPeriod: { zh: '统计期间', en: 'Period' },
+  thisMonth: { zh: '本月', en: 'This month' },
+  lastMonth: { zh: '上月', en: 'Last month' },
+  thisYear: { zh: '本年', en: 'This year' },
+  custom: { zh: '自定义', en: 'Custom' },
+  dashUnit: { zh: '单位', en: 'Unit' },
+  allUnits: { zh: '全部单位', en: 'All units' },
+  dashRates: { zh: '主要指标', en: 'Headline rates' },
+  dashCounts: { zh: '数量', en: 'Counts' },
+  target: { zh: '目标 100%', en: 'Target 100%' },
+  gapToTarget: { zh: '距目标差 {gap} 个百分点', en: '{gap} points short of the target' },
+  atTarget: { zh: '已达到目标', en: 'Target met' },
+  previous: { zh: '上期 {value}', en: 'Previous period {value}' },
+  previousRange: { zh: '对比期间：{from} 至 {to}', en: 'Compared with {from} to {to}' },
+  showInInbox: { zh: '在意见列表中查看', en: 'Show in the inbox' },
+  byUnit: { zh: '各单位情况', en: 'By unit' },
+  byCategory: { zh: '各类别情况', en: 'By category' },
+  byEntryPoint: { zh: '各二维码点位情况', en: 'By QR point' },
+  byMonth: { zh: '近 12 个月趋势', en: 'The last 12 months' },
+  overdueByUnit: { zh: '各单位超期未反馈', en: 'Overdue by unit' },
+  scansByPoint: { zh: '各点位扫码次数', en: 'QR scans per point' },
+  scans: { zh: '扫码次数', en: 'Scans' },
+  nameColumn: { zh: '名称', en: 'Name' },
+  month: { zh: '月份', en: 'Month' },
+  nothingYet: { zh: '这段时间没有数据。', en: 'Nothing in this period.' },
+  chartHint: { zh: '点击图中的柱或点，查看对应的意见。', en: 'Click a bar or a point to see its items.' },
+} as const satisfies Record<string, Text>
