@@ -1,4 +1,4 @@
-import type { ScanCounts } from '../../../shared/admin-api'
+import type { EntryPointView, ScanCounts } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
 import { api, queryString } from '../api'
 import { useCategories } from '../categories'
@@ -11,12 +11,13 @@ import { OverdueByUnit } from './OverdueByUnit'
 import { ScanBreakdown } from './ScanBreakdown'
 
 /** The breakdowns, each a table with its chart: unit, overdue by unit, category, QR point, month, scans. */
-export function Breakdowns({ scope }: { scope: Scope }) {
+export function Breakdowns({ scope, canListPoints }: { scope: Scope; canListPoints: boolean }) {
   const { s, lang } = useText()
   const categories = useCategories()
-  // The scans name every QR point of the scope with its code, which the inbox filters by.
   const scans = useLoad(() => api.get<ScanCounts>(`/api/admin/scans${queryString({ from: scope.from, to: scope.to })}`), [scope.from, scope.to])
-  const codes = new Map((scans.data?.points ?? []).map((p) => [p.id, p.code]))
+  // The inbox filters by a QR point's code: officers list the points, the scans name those scanned.
+  const points = useLoad(() => (canListPoints ? api.get<EntryPointView[]>('/api/admin/entry-points') : Promise.resolve([])), [canListPoints])
+  const codes = new Map([...(scans.data?.points ?? []), ...(points.data ?? [])].map((p) => [p.id, p.code]))
   return (
     <>
       <FigureBreakdown id="unit" by="unit" title={s('byUnit')} scope={scope} view={{ name: (r) => r.name, filter: (r) => ({ unitId: r.key }) }} />
