@@ -9,7 +9,7 @@ import { describeE2E } from './harness'
 
 const problems: string[] = []
 
-async function officerPage(browser: Browser, baseUrl: string, width: number): Promise<Page> {
+async function reviewerPage(browser: Browser, baseUrl: string, width: number, username = 'officer1'): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } })
   const page = await context.newPage()
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
@@ -18,7 +18,7 @@ async function officerPage(browser: Browser, baseUrl: string, width: number): Pr
     void d.dismiss()
   })
   await page.goto(`${baseUrl}/admin`)
-  await page.getByLabel('用户名').fill('officer1')
+  await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(TEST_PASSWORD)
   await page.getByRole('button', { name: '登录' }).click()
   await page.getByRole('button', { name: '退出登录' }).waitFor()
@@ -53,7 +53,7 @@ describeE2E('the dashboard', (e2e) => {
     await act(items[0]!.id, 'accept', { proposal: true })
     await act(items[0]!.id, 'reply', { text: '已联系维修，周五前修好。', channel: 'app' })
 
-    const page = await officerPage(browser, baseUrl, 1280)
+    const page = await reviewerPage(browser, baseUrl, 1280)
     // The start page is the overview, and the inbox is one click away.
     await page.getByRole('heading', { name: '工作台概览', level: 1 }).waitFor()
     expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '意见列表' }).count()).toBe(1)
@@ -113,6 +113,13 @@ describeE2E('the dashboard', (e2e) => {
     await expect.poll(() => page.locator('.adm-row').count()).toBe(1)
     expect(await page.locator('.adm-rows').innerText()).toContain('排风扇')
 
+    // 待答复 lists the two items not answered yet.
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '工作台概览' }).click()
+    await page.locator('[data-figure="open"]').getByRole('link').click()
+    await page.waitForURL(/status=/)
+    await expect.poll(() => page.locator('.adm-row').count()).toBe(2)
+    expect(await page.locator('.adm-rows').innerText()).not.toContain('热水器')
+
     // The proposals figure leads to the one proposal.
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '工作台概览' }).click()
     await page.locator('[data-figure="proposals"]').getByRole('link').click()
@@ -121,7 +128,7 @@ describeE2E('the dashboard', (e2e) => {
     expect(await page.locator('.adm-rows').innerText()).toContain('热水器')
 
     // On a phone the charts stack under their tables, and nothing is wider than the screen.
-    const phone = await officerPage(browser, baseUrl, 360)
+    const phone = await reviewerPage(browser, baseUrl, 360)
     await phone.locator('[data-breakdown="unit"] .dash-chart-box svg').waitFor()
     const table = await phone.locator('[data-breakdown="unit"] .dash-pair-table').boundingBox()
     const chart = await phone.locator('[data-breakdown="unit"] .dash-chart').boundingBox()
@@ -132,6 +139,25 @@ describeE2E('the dashboard', (e2e) => {
     await phone.getByRole('button', { name: 'English' }).click()
     await phone.getByRole('heading', { name: 'Overview', level: 1 }).waitFor()
     expect(await phone.locator('[data-figure="replyRate"] .dash-label').innerText()).toBe('Reply rate')
+    expect(problems).toEqual([])
+  })
+
+  it('is the leader’s start page too; a handler starts on the inbox and has no overview', async () => {
+    const { browser, baseUrl, db } = e2e()
+    problems.length = 0
+    await createUser(db.db, 'leader1', 'leader', '艾家湾采油作业区', '赵副经理')
+    await createUser(db.db, 'handler1', 'handler', '第一中心站', '王站长')
+    const leader = await reviewerPage(browser, baseUrl, 1280, 'leader1')
+    await leader.getByRole('heading', { name: '工作台概览', level: 1 }).waitFor()
+    await leader.locator('[data-figure="received"] .dash-value').waitFor()
+    const handler = await reviewerPage(browser, baseUrl, 1280, 'handler1')
+    const nav = handler.getByRole('navigation', { name: '主菜单' })
+    await expect.poll(() => nav.getByRole('link', { name: '意见列表' }).getAttribute('aria-current')).toBe('page')
+    expect(await nav.getByRole('link', { name: '工作台概览' }).count()).toBe(0)
+    // The overview's address leads a handler to the inbox.
+    await handler.goto(`${baseUrl}/admin#/dashboard`)
+    await expect.poll(() => nav.getByRole('link', { name: '意见列表' }).getAttribute('aria-current')).toBe('page')
+    expect(await handler.locator('.dash').count()).toBe(0)
     expect(problems).toEqual([])
   })
 })
