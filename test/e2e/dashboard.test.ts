@@ -135,6 +135,9 @@ describeE2E('the dashboard', (e2e) => {
     expect(chart!.y).toBeGreaterThan(table!.y + table!.height - 1)
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await phone.screenshot({ path: 'test-results/dashboard-360.png', fullPage: true })
+    await phone.screenshot({ path: 'test-results/dashboard-360-top.png' })
+    await phone.locator('[data-breakdown="unit"]').scrollIntoViewIfNeeded()
+    await phone.screenshot({ path: 'test-results/dashboard-360-unit.png' })
     // The English switch relabels the overview, figures included.
     await phone.getByRole('button', { name: 'English' }).click()
     await phone.getByRole('heading', { name: 'Overview', level: 1 }).waitFor()

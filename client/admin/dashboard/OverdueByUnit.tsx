@@ -1,3 +1,4 @@
+import type { BreakdownRow } from '../../../shared/admin-api'
 import { COUNTS } from '../../../shared/rates'
 import { Message } from '../ui/Message'
 import { useText } from '../use-text'
@@ -5,15 +6,13 @@ import { BreakdownSection } from './BreakdownSection'
 import { BreakdownTable } from './BreakdownTable'
 import { countChart, type RowView } from './breakdown-rows'
 import { scopedInboxHref, type Scope } from './links'
-import { useBreakdown } from './use-stats'
+import type { Loaded } from './use-stats'
 
 const VIEW: RowView = { name: (r) => r.name, filter: (r) => ({ unitId: r.key, overdue: '1' }) }
 
 /** The units with items overdue, most first: who to call this week. */
-export function OverdueByUnit({ scope }: { scope: Scope }) {
+export function OverdueByUnit({ scope, rows }: { scope: Scope; rows: Loaded<BreakdownRow[]> }) {
   const { s, l } = useText()
-  // The same request as the unit breakdown's: the browser asks once more, the server answers fast.
-  const rows = useBreakdown('unit', scope)
   const late = (rows.data ?? []).filter((r) => r.overdue > 0).sort((a, b) => b.overdue - a.overdue)
   const label = l(COUNTS.overdue.label)
   return (

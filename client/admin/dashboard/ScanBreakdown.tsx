@@ -4,9 +4,10 @@ import { useText } from '../use-text'
 import { BreakdownSection } from './BreakdownSection'
 import { BreakdownTable } from './BreakdownTable'
 import { scopedInboxHref, type Scope } from './links'
+import type { Loaded } from './use-stats'
 
 /** How often each QR point was scanned in the period (all the reviewer's points), busiest first. */
-export function ScanBreakdown({ scope, scans }: { scope: Scope; scans: { data: ScanCounts | null; error: string } }) {
+export function ScanBreakdown({ scope, scans }: { scope: Scope; scans: Loaded<ScanCounts> }) {
   const { s } = useText()
   const points = [...(scans.data?.points ?? [])].sort((a, b) => b.total - a.total)
   const hrefs = points.map((p) => scopedInboxHref({ ...scope, unitId: '' }, { entryPoint: p.code }))

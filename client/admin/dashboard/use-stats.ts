@@ -13,3 +13,9 @@ export function useStats(scope: Scope) {
 export function useBreakdown(by: Breakdown, scope: Scope) {
   return useLoad(() => api.get<BreakdownRow[]>(`/api/admin/items/breakdown${queryString({ ...scope, by })}`), [by, scope.from, scope.to, scope.unitId])
 }
+
+/** What a loader has so far: the data, or the error's text. */
+export interface Loaded<T> {
+  data: T | null
+  error: string
+}
