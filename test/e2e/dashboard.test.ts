@@ -127,6 +127,18 @@ describeE2E('the dashboard', (e2e) => {
     await expect.poll(() => page.locator('.adm-row').count()).toBe(1)
     expect(await page.locator('.adm-rows').innerText()).toContain('热水器')
 
+    // Last month had none of them; a custom period of today has all three.
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '工作台概览' }).click()
+    await page.getByLabel('统计期间').selectOption('lastMonth')
+    await expect.poll(() => page.locator('.dash-range').innerText()).not.toContain(from)
+    await expect.poll(() => card('received').innerText()).toBe('0')
+    await page.getByLabel('统计期间').selectOption('custom')
+    await page.getByLabel('起始日期').fill(today)
+    await page.getByLabel('截止日期').fill(today)
+    await expect.poll(() => page.locator('.dash-range').innerText()).toBe(`${today} – ${today}`)
+    await expect.poll(() => card('received').innerText()).toBe('3')
+    expect(await page.locator('[data-figure="received"] .dash-prev').innerText()).toBe('上期 0 ▲ +3')
+
     // On a phone the charts stack under their tables, and nothing is wider than the screen.
     const phone = await reviewerPage(browser, baseUrl, 360)
     await phone.locator('[data-breakdown="unit"] .dash-chart-box svg').waitFor()

@@ -2,9 +2,11 @@ import { FIGURES, type CountName, type DurationName } from '../../../shared/rate
 import { fill } from '../format'
 import { useText } from '../use-text'
 import { COUNT_FILTERS, scopedInboxHref, type Scope } from './links'
+import { Trend } from './Trend'
 
 /** One count or the median: its value, the previous period's, and a link to the items it counts where the inbox can filter them. */
-export function CountCard({ name, value, previous, scope }: { name: CountName | DurationName; value: string; previous: string | undefined; scope: Scope }) {
+export function CountCard(props: { name: CountName | DurationName; value: number | null; previous: number | null | undefined; shown: (n: number | null) => string; scope: Scope }) {
+  const { name, value, previous, shown, scope } = props
   const { s, l } = useText()
   const figure = FIGURES[name]
   const filter = COUNT_FILTERS[name]
@@ -20,8 +22,12 @@ export function CountCard({ name, value, previous, scope }: { name: CountName | 
           <span aria-describedby={defId}>{l(figure.label)}</span>
         )}
       </h2>
-      <p class="dash-value">{value}</p>
-      {previous !== undefined && <p class="dash-prev">{fill(s('previous'), { value: previous })}</p>}
+      <p class="dash-value">{shown(value)}</p>
+      {previous !== undefined && (
+        <p class="dash-prev">
+          {fill(s('previous'), { value: shown(previous) })} <Trend now={value} before={previous} />
+        </p>
+      )}
       <p class="dash-def" id={defId}>
         {l(figure.definition)}
       </p>

@@ -27,19 +27,16 @@ export function Headline({ scope }: { scope: Scope }) {
       <p class="dash-note">{fill(s('previousRange'), before)}</p>
       <section class="dash-counts" aria-label={s('dashCounts')}>
         {(Object.keys(COUNTS) as CountName[]).map((name) => (
-          <CountCard key={name} name={name} value={String(data[name])} previous={then.data ? String(then.data[name]) : undefined} scope={scope} />
+          <CountCard key={name} name={name} value={data[name]} previous={then.data?.[name]} shown={String} scope={scope} />
         ))}
         <CountCard
           name="medianDaysToReply"
-          value={days(data.medianDaysToReply, s('days'))}
-          previous={then.data ? days(then.data.medianDaysToReply, s('days')) : undefined}
+          value={data.medianDaysToReply}
+          previous={then.data?.medianDaysToReply}
+          shown={(v) => (v === null ? '—' : `${Math.round(v * 10) / 10} ${s('days')}`)}
           scope={scope}
         />
       </section>
     </>
   )
-}
-
-function days(value: number | null, unit: string): string {
-  return value === null ? '—' : `${Math.round(value * 10) / 10} ${unit}`
 }

@@ -22,7 +22,7 @@ export function ScopeForm({ scope, units, onChange }: { scope: Scope; units: Uni
     if (isPeriod(next)) onChange({ ...scope, ...next })
   }
   return (
-    <form class="dash-scope" aria-label={s('dashPeriod')} onSubmit={(e) => e.preventDefault()}>
+    <form class="dash-scope" onSubmit={(e) => e.preventDefault()}>
       <Field id="d-period" label={s('dashPeriod')}>
         <select id="d-period" value={preset} onChange={(e) => choose(e.currentTarget.value as Preset)}>
           {PRESETS.map((p) => (

@@ -1,6 +1,7 @@
 /**
  * ▲ or ▼ and the difference from the previous period: for rates in percentage points, for
- * counts as a number. Colour is not the only sign (the arrow and the sign say it too).
+ * counts as a number. Colour is not the only sign (the arrow and the sign say it too), and only
+ * rates are coloured: more items received is neither good nor bad.
  */
 export function Trend({ now, before, points = false }: { now: number | null; before: number | null; points?: boolean }) {
   if (now === null || before === null) return null
@@ -8,7 +9,7 @@ export function Trend({ now, before, points = false }: { now: number | null; bef
   if (diff === 0) return <span class="dash-trend">＝</span>
   const up = diff > 0
   return (
-    <span class={up ? 'dash-trend dash-up' : 'dash-trend dash-down'}>
+    <span class={points ? (up ? 'dash-trend dash-up' : 'dash-trend dash-down') : 'dash-trend'}>
       {up ? '▲' : '▼'} {up ? '+' : ''}
       {diff}
       {points ? ' pp' : ''}
