@@ -16,6 +16,7 @@ export const DASHBOARD_TEXT = {
   target: { zh: '目标 100%', en: 'Target 100%' },
   gapToTarget: { zh: '距目标差 {gap} 个百分点', en: '{gap} points short of the target' },
   atTarget: { zh: '已达到目标', en: 'Target met' },
+  pointsUnit: { zh: ' 个百分点', en: ' pp' },
   previous: { zh: '上期 {value}', en: 'Previous period {value}' },
   previousRange: { zh: '对比期间：{from} 至 {to}', en: 'Compared with {from} to {to}' },
   showInInbox: { zh: '在意见列表中查看', en: 'Show in the inbox' },

@@ -154,6 +154,7 @@ describeE2E('the dashboard', (e2e) => {
     await phone.getByRole('button', { name: 'English' }).click()
     await phone.getByRole('heading', { name: 'Overview', level: 1 }).waitFor()
     expect(await phone.locator('[data-figure="replyRate"] .dash-label').innerText()).toBe('Reply rate')
+    await phone.screenshot({ path: 'test-results/dashboard-360-en.png' })
     expect(problems).toEqual([])
   })
 
