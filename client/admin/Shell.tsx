@@ -25,7 +25,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     <div class="adm">
       <Header me={me} current={screen} onLogout={onLogout} />
       <main class="adm-main">
-        {screen === 'dashboard' && <Dashboard me={me} />}
+        {screen === 'dashboard' && <Dashboard me={me} query={route.name === 'dashboard' ? route.query : ''} />}
         {screen === 'inbox' && route.name === 'item' && <ItemPage key={route.id} id={route.id} me={me} />}
         {screen === 'inbox' && route.name !== 'item' && <Inbox me={me} query={route.name === 'inbox' ? route.query : ''} />}
         {screen === 'users' && <Accounts me={me} />}

@@ -138,6 +138,12 @@ describeE2E('the dashboard', (e2e) => {
     await expect.poll(() => page.locator('.dash-range').innerText()).toBe(`${today} – ${today}`)
     await expect.poll(() => card('received').innerText()).toBe('3')
     expect(await page.locator('[data-figure="received"] .dash-prev').innerText()).toBe('上期 0 ▲ +3')
+    // The period lives in the address: back from the inbox, the overview shows the same one.
+    await page.locator('[data-figure="received"]').getByRole('link').click()
+    await page.waitForURL(/#\/items\?/)
+    await page.goBack()
+    await expect.poll(() => page.locator('.dash-range').innerText()).toBe(`${today} – ${today}`)
+    expect(await page.getByLabel('统计期间').inputValue()).toBe('custom')
 
     // On a phone the charts stack under their tables, and nothing is wider than the screen.
     const phone = await reviewerPage(browser, baseUrl, 360)

@@ -3,24 +3,26 @@ import type { UnitView } from '../../../shared/admin-api'
 import { Field } from '../ui/Field'
 import { UnitOptions } from '../ui/UnitOptions'
 import { useText } from '../use-text'
-import type { Scope } from './links'
+import type { DashView } from './dashboard-query'
 import { isPeriod, PRESETS, presetPeriod, type Preset } from './period'
 
 /** The period (a preset or two China dates) and the unit the dashboard counts; applies at once. */
-export function ScopeForm({ scope, units, onChange }: { scope: Scope; units: UnitView[]; onChange(scope: Scope): void }) {
+export function ScopeForm({ view, units, onChange }: { view: DashView; units: UnitView[]; onChange(view: DashView): void }) {
   const { s } = useText()
-  const [preset, setPreset] = useState<Preset>('thisMonth')
-  const [custom, setCustom] = useState({ from: scope.from, to: scope.to })
-  const choose = (next: Preset) => {
-    setPreset(next)
-    if (next !== 'custom') onChange({ ...scope, ...presetPeriod(next) })
+  const [custom, setCustom] = useState({ from: view.from, to: view.to })
+  const choose = (preset: Preset) => {
+    if (preset !== 'custom') return onChange({ ...view, preset, ...presetPeriod(preset) })
+    // A custom period starts as the one shown.
+    setCustom({ from: view.from, to: view.to })
+    onChange({ ...view, preset })
   }
   const setDay = (key: 'from' | 'to', value: string) => {
     const next = { ...custom, [key]: value }
     setCustom(next)
     // A half-typed or reversed period is not asked for.
-    if (isPeriod(next)) onChange({ ...scope, ...next })
+    if (isPeriod(next)) onChange({ ...view, preset: 'custom', ...next })
   }
+  const preset = view.preset
   return (
     <form class="dash-scope" onSubmit={(e) => e.preventDefault()}>
       <Field id="d-period" label={s('dashPeriod')}>
@@ -43,13 +45,13 @@ export function ScopeForm({ scope, units, onChange }: { scope: Scope; units: Uni
         </>
       )}
       <Field id="d-unit" label={s('dashUnit')}>
-        <select id="d-unit" value={scope.unitId} onChange={(e) => onChange({ ...scope, unitId: e.currentTarget.value })}>
+        <select id="d-unit" value={view.unitId} onChange={(e) => onChange({ ...view, unitId: e.currentTarget.value })}>
           <option value="">{s('allUnits')}</option>
           {units.length > 0 && <UnitOptions units={units} />}
         </select>
       </Field>
       <p class="dash-range">
-        {scope.from} – {scope.to}
+        {view.from} – {view.to}
       </p>
     </form>
   )

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { dashboardHref, parseDashQuery } from '../../../client/admin/dashboard/dashboard-query'
 import { scopedInboxHref } from '../../../client/admin/dashboard/links'
 import { isPeriod, monthPeriod, presetPeriod, previousPeriod, trendPeriod } from '../../../client/admin/dashboard/period'
 
@@ -33,5 +34,18 @@ describe('dashboard periods', () => {
     const scope = { from: '2026-11-01', to: '2026-11-30', unitId: '' }
     expect(scopedInboxHref(scope, { overdue: '1' })).toBe('#/items?from=2026-11-01&to=2026-11-30&overdue=1')
     expect(scopedInboxHref({ ...scope, unitId: 'u1' }, { status: 'submitted,accepted' })).toBe('#/items?status=submitted%2Caccepted&unitId=u1&from=2026-11-01&to=2026-11-30')
+  })
+})
+
+describe('the overview in its hash', () => {
+  it('reads back what it wrote, and reads anything else as this month, all units', () => {
+    const custom = { preset: 'custom' as const, from: '2026-03-10', to: '2026-04-09', unitId: 'u1' }
+    expect(dashboardHref(custom)).toBe('#/dashboard?period=custom&from=2026-03-10&to=2026-04-09&unitId=u1')
+    expect(parseDashQuery(dashboardHref(custom).split('?')[1]!)).toEqual(custom)
+    expect(parseDashQuery('period=lastMonth', '2026-01-15')).toEqual({ preset: 'lastMonth', from: '2025-12-01', to: '2025-12-31', unitId: '' })
+    const thisMonth = { preset: 'thisMonth', from: '2026-01-01', to: '2026-01-31', unitId: '' }
+    expect(parseDashQuery('', '2026-01-15')).toEqual(thisMonth)
+    expect(parseDashQuery('period=custom&from=2026-02-01&to=2026-01-01', '2026-01-15')).toEqual(thisMonth)
+    expect(parseDashQuery('period=custom&from=x&to=2026-01-01', '2026-01-15')).toEqual(thisMonth)
   })
 })
