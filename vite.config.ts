@@ -78,6 +78,9 @@ export default defineConfig({
       manifest,
       injectManifest: {
         globPatterns: ['**/*.{html,js,css,png,svg,webmanifest}'],
+        // The dashboard's charts (ECharts) are for the union's officers online, never worth a
+        // worker's phone downloading them with the app.
+        globIgnores: ['**/dashboard-charts-*.js'],
         rollupFormat: 'iife',
       },
     }),
@@ -86,7 +89,13 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     target: 'es2020',
-    modulePreload: { polyfill: false },
+    modulePreload: {
+      polyfill: false,
+      // The bundler's shared helpers get their own chunk once ECharts needs them too; naming it in
+      // the form's preload list would add bytes to the worker's first visit for nothing (the
+      // chunks that use it import it themselves).
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'js' ? deps.filter((d) => !/rolldown-runtime/.test(d)) : deps),
+    },
     // The prerender step starts a Vite server of its own, which the bundler reports as a slow
     // plugin on every build: noise in `npm start`'s log, not a problem to fix.
     rolldownOptions: { checks: { bundlerTimings: false } },

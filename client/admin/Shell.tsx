@@ -1,4 +1,5 @@
 import type { Me } from '../../shared/admin-api'
+import { Dashboard } from './dashboard/Dashboard'
 import { Header } from './Header'
 import { Inbox } from './inbox/Inbox'
 import { ItemPage } from './item/ItemPage'
@@ -25,6 +26,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     <div class="adm">
       <Header me={me} current={screen} onLogout={onLogout} />
       <main class="adm-main">
+        {screen === 'dashboard' && <Dashboard me={me} query={route.name === 'dashboard' ? route.query : ''} />}
         {screen === 'inbox' && route.name === 'item' && <ItemPage key={route.id} id={route.id} me={me} />}
         {screen === 'inbox' && route.name !== 'item' && <Inbox me={me} query={route.name === 'inbox' ? route.query : ''} />}
         {screen === 'report' && <ReportPage me={me} query={route.name === 'report' ? route.query : ''} />}

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'categories' }
   | { name: 'templates' }
   | { name: 'password' }
+  | { name: 'dashboard'; query: string }
   | { name: 'home' }
 
 const SIMPLE = ['users', 'units', 'entry-points', 'categories', 'templates', 'password'] as const
@@ -22,6 +23,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'items' && parts[1]) return { name: 'item', id: decodeURIComponent(parts[1]) }
   if (parts[0] === 'items') return { name: 'inbox', query }
   if (parts[0] === 'posters') return { name: 'posters', query }
+  if (parts[0] === 'dashboard') return { name: 'dashboard', query }
   if (parts[0] === 'report') return { name: 'report', query }
   const simple = SIMPLE.find((name) => name === parts[0])
   return simple ? { name: simple } : { name: 'home' }

@@ -1,6 +1,7 @@
 import type { Text } from '../i18n/lang'
 import { ACTION_TEXT } from './strings-actions'
 import { CATEGORY_TEXT } from './strings-categories'
+import { DASHBOARD_TEXT } from './strings-dashboard'
 import { MANAGE_TEXT } from './strings-manage'
 import { POSTER_TEXT } from './strings-posters'
 import { REPORT_TEXT } from './strings-report'
@@ -94,6 +95,6 @@ const CORE = {
 } as const satisfies Record<string, Text>
 
 /** Every text of the reviewers' screens, zh-CN first. Labels of statuses, roles and events live in shared/. */
-export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT, ...REPORT_TEXT }
+export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT, ...REPORT_TEXT, ...DASHBOARD_TEXT }
 
 export type TextKey = keyof typeof S

@@ -9,8 +9,8 @@ const problems: string[] = []
 // Confirmations the test means to accept, in order (the text each must show).
 const confirms: string[] = []
 
-/** A reviewer's own browser, logged in through the form. */
-async function reviewer(browser: Browser, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<Page> {
+/** A reviewer's own browser, logged in through the form on `start` (the inbox unless told; officers and leaders start on the overview). */
+async function reviewer(browser: Browser, baseUrl: string, username: string, password = TEST_PASSWORD, start = '#/items'): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' })
   const page = await context.newPage()
   page.on('dialog', (d) => {
@@ -20,7 +20,7 @@ async function reviewer(browser: Browser, baseUrl: string, username: string, pas
     void d.dismiss()
   })
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await page.goto(`${baseUrl}/admin`)
+  await page.goto(`${baseUrl}/admin${start}`)
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(password)
   await page.getByRole('button', { name: '登录' }).click()
@@ -76,11 +76,11 @@ describeE2E('the admin screens of each role', (e2e) => {
     expect(await accountRow.innerText()).toContain('工会干事')
     expect(await accountRow.innerText()).toContain('第一中心站维修班')
 
-    // The new officer logs in elsewhere with that password and lands in its own inbox.
-    const newOfficer = await reviewer(browser, baseUrl, 'weixiu.officer', password)
+    // The new officer logs in elsewhere with that password and lands on its own unit's overview.
+    const newOfficer = await reviewer(browser, baseUrl, 'weixiu.officer', password, '')
     expect(await newOfficer.locator('.adm-user').innerText()).toContain('维修班工会干事刘')
     expect(await newOfficer.locator('.adm-user').innerText()).toContain('第一中心站维修班')
-    await expect.poll(() => newOfficer.getByRole('link', { name: '意见列表' }).getAttribute('aria-current')).toBe('page')
+    await expect.poll(() => newOfficer.getByRole('link', { name: '工作台概览' }).getAttribute('aria-current')).toBe('page')
     await newOfficer.context().close()
 
     // The team has a person now: deleting it is refused with the server's reason, and it stays.
@@ -244,7 +244,7 @@ describeE2E('the admin screens of each role', (e2e) => {
     const context = await browser.newContext({ locale: 'zh-CN' })
     const page = await context.newPage()
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-    await page.goto(`${baseUrl}/admin`)
+    await page.goto(`${baseUrl}/admin#/items`)
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('heading', { name: 'Staff login' }).waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
@@ -253,14 +253,14 @@ describeE2E('the admin screens of each role', (e2e) => {
     await page.getByRole('button', { name: 'Log in' }).click()
     await page.getByRole('button', { name: 'Log out' }).waitFor()
     const nav = page.getByRole('navigation', { name: 'Main menu' })
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Inbox', 'Monthly report', 'Reply templates', 'QR codes', 'Password'])
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Overview', 'Inbox', 'Monthly report', 'Reply templates', 'QR codes', 'Password'])
     await page.getByLabel('Overdue only').waitFor()
 
     // The choice survives a reload; switching back gives Chinese again.
     await page.reload()
     await page.getByRole('button', { name: 'Log out' }).waitFor()
     await page.getByRole('button', { name: '中文' }).click()
-    await expect.poll(() => page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allInnerTexts()).toEqual(['意见列表', '月报', '答复模板', '二维码', '修改密码'])
+    await expect.poll(() => page.getByRole('navigation', { name: '主菜单' }).getByRole('link').allInnerTexts()).toEqual(['工作台概览', '意见列表', '月报', '答复模板', '二维码', '修改密码'])
     expect(problems).toEqual([])
     await context.close()
   })

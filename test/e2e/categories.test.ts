@@ -81,7 +81,7 @@ describeE2E('categories the union edits', (e2e) => {
     const desk = await browser.newContext({ locale: 'zh-CN' })
     const officer = await desk.newPage()
     officer.on('pageerror', (err) => problems.push(`officer: ${err.message}`))
-    await officer.goto(`${baseUrl}/admin`)
+    await officer.goto(`${baseUrl}/admin#/items`)
     await officer.getByLabel('用户名').fill('officer')
     await officer.getByLabel('密码').fill(TEST_PASSWORD)
     await officer.getByRole('button', { name: '登录' }).click()

@@ -9,7 +9,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> 第一中心站宿舍的热水器�
 // Alerts (an injected script running) and uncaught page errors, checked at the end of each test.
 const problems: string[] = []
 
-/** A reviewer's own browser, logged in through the form. */
+/** A reviewer's own browser, logged in through the form, on the inbox (officers and leaders start on the overview). */
 async function reviewer(browser: Browser, baseUrl: string, username: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' })
   const page = await context.newPage()
@@ -18,7 +18,7 @@ async function reviewer(browser: Browser, baseUrl: string, username: string): Pr
     void d.dismiss()
   })
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await page.goto(`${baseUrl}/admin`)
+  await page.goto(`${baseUrl}/admin#/items`)
   await page.getByLabel('用户名').fill(username)
   await page.getByLabel('密码').fill(TEST_PASSWORD)
   await page.getByRole('button', { name: '登录' }).click()
@@ -95,7 +95,7 @@ describeE2E('the reviewers close the loop in the browser', (e2e) => {
     await officer.getByRole('button', { name: '办结', exact: true }).waitFor()
 
     // The inbox's figures count it: answered, and its one dispatch reported completed on time.
-    await officer.goto(`${baseUrl}/admin`)
+    await officer.goto(`${baseUrl}/admin#/items`)
     const figure = (label: string) => officer.locator('.adm-figure', { has: officer.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd')
     await expect.poll(() => figure('答复率').innerText()).toBe('100%')
     expect(await figure('落实率').innerText()).toBe('100%')
@@ -123,7 +123,7 @@ describeE2E('the reviewers close the loop in the browser', (e2e) => {
     await createUser(db.db, 'officer2', 'officer')
     const context = await browser.newContext({ locale: 'zh-CN' })
     const page = await context.newPage()
-    await page.goto(`${baseUrl}/admin`)
+    await page.goto(`${baseUrl}/admin#/items`)
     await page.getByLabel('用户名').fill('officer1')
     await page.getByLabel('密码').fill('not the password')
     await page.getByRole('button', { name: '登录' }).click()
@@ -159,7 +159,7 @@ describeE2E('the reviewers close the loop in the browser', (e2e) => {
     await worker.getByLabel('匿名提交').check()
     await worker.getByRole('button', { name: '提交' }).click()
     await expect.poll(() => worker.getByRole('status').first().innerText(), { timeout: 15_000 }).toContain('已送达')
-    await first.goto(`${baseUrl}/admin`)
+    await first.goto(`${baseUrl}/admin#/items`)
     await first.locator('.adm-row-title', { hasText: '每个月' }).click()
     await first.getByLabel('查找主意见').fill(mainNumber.toLowerCase())
     await first.getByRole('radio', { name: mainNumber }).check()
