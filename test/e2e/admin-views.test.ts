@@ -3,6 +3,7 @@ import { expect, it } from 'vitest'
 import { createUser, TEST_PASSWORD, unitId } from '../helpers/admin'
 import { cast, dayFromToday } from '../server/items/fixtures'
 import { describeE2E } from './harness'
+import { logIn } from './log-in'
 
 // Uncaught page errors and dialogs nobody expected, checked at the end of each test.
 const problems: string[] = []
@@ -20,11 +21,7 @@ async function reviewer(browser: Browser, baseUrl: string, username: string, pas
     void d.dismiss()
   })
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await page.goto(`${baseUrl}/admin${start}`)
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('button', { name: '退出登录' }).waitFor()
+  await logIn(page, baseUrl, username, { password, start })
   return page
 }
 

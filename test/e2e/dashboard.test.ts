@@ -2,10 +2,11 @@ import type { Browser, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import type { BreakdownRow, Stats } from '../../shared/admin-api'
 import { todayInChina } from '../../shared/time'
-import { createUser, login, TEST_PASSWORD } from '../helpers/admin'
+import { createUser, login } from '../helpers/admin'
 import { postJson, testApp } from '../helpers/test-app'
 import { workerItem } from '../helpers/worker-item'
 import { describeE2E } from './harness'
+import { logIn } from './log-in'
 
 const problems: string[] = []
 
@@ -17,11 +18,7 @@ async function reviewerPage(browser: Browser, baseUrl: string, width: number, us
     problems.push(`dialog: ${d.message()}`)
     void d.dismiss()
   })
-  await page.goto(`${baseUrl}/admin`)
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('button', { name: '退出登录' }).waitFor()
+  await logIn(page, baseUrl, username)
   return page
 }
 

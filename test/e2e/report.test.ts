@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { previousMonth } from '../../shared/report'
 import { todayInChina } from '../../shared/time'
-import { TEST_PASSWORD } from '../helpers/admin'
 import { statsFixture } from '../server/items/stats-fixture'
 import { describeE2E } from './harness'
+import { logIn } from './log-in'
 
 // Uncaught page errors, checked at the end.
 const problems: string[] = []
@@ -15,11 +15,7 @@ async function reviewer(browser: Browser, baseUrl: string, username: string): Pr
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1000, height: 1200 } })
   const page = await context.newPage()
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await page.goto(`${baseUrl}/admin`)
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('button', { name: '退出登录' }).waitFor()
+  await logIn(page, baseUrl, username)
   return page
 }
 

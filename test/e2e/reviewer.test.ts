@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { todayInChina } from '../../shared/time'
-import { createUser, TEST_PASSWORD, unitId } from '../helpers/admin'
+import { createUser, unitId } from '../helpers/admin'
 import { describeE2E } from './harness'
+import { logIn } from './log-in'
 
 const HOSTILE = '<img src=x onerror=alert(1)> 第一中心站宿舍的热水器坏了一个星期，请尽快修理。'
 
@@ -18,11 +19,7 @@ async function reviewer(browser: Browser, baseUrl: string, username: string): Pr
     void d.dismiss()
   })
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await page.goto(`${baseUrl}/admin#/items`)
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.getByRole('button', { name: '退出登录' }).waitFor()
+  await logIn(page, baseUrl, username, { start: '#/items' })
   return page
 }
 
