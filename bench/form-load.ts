@@ -60,18 +60,25 @@ const stats = (xs: number[]) => {
   return { median: s[Math.floor(s.length / 2)]!, max: s.at(-1)! }
 }
 
+/** A fresh page with no cache, on a link of `kbps` and `latency` ms (and a CPU `slower` times slower). */
+async function throttledPage(kbps: number, latency: number, slower = 1) {
+  const context = await browser.newContext({ serviceWorkers: 'block' })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  const bps = (kbps * 1000) / 8
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: bps, uploadThroughput: bps })
+  if (slower > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: slower })
+  return { context, page }
+}
+
 console.log(`form visible (first contentful paint, the prerendered form), ${RUNS} cold runs each:`)
 for (const profile of PROFILES) {
   const times: number[] = []
   let bytes = 0
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' })
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-    const bps = (profile.kbps * 1000) / 8
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: bps, uploadThroughput: bps })
+    const { context, page } = await throttledPage(profile.kbps, profile.latency)
     await page.goto(url, { waitUntil: 'commit' })
     const { ms, htmlBytes } = await formPaint(page)
     times.push(ms)
@@ -88,13 +95,7 @@ for (const profile of PROFILES) {
   const kept: number[] = []
   const hydrated: number[] = []
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' })
-    const page = await context.newPage()
-    const cdp = await context.newCDPSession(page)
-    await cdp.send('Network.enable')
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 800, downloadThroughput: 250_000 / 8, uploadThroughput: 250_000 / 8 })
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+    const { context, page } = await throttledPage(250, 800, 4)
     await page.goto(url, { waitUntil: 'commit' })
     await page.getByLabel('意见内容').waitFor({ state: 'visible' })
     await page.getByLabel('意见内容').pressSequentially('食')

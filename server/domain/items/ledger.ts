@@ -116,6 +116,8 @@ async function* batches(db: Kysely<Database>, page: Page, categories: Awaited<Re
         .orderBy('ev.id')
         .execute(),
     ])
+    const byItem = new Map<string, typeof dispatches>()
+    for (const d of dispatches) byItem.set(d.suggestion_id, [...(byItem.get(d.suggestion_id) ?? []), d])
     const latest = new Map<string, (typeof events)[number]>()
     for (const e of events) latest.set(`${e.suggestion_id}|${e.kind}`, e)
     for (const item of items) {
@@ -142,7 +144,7 @@ async function* batches(db: Kysely<Database>, page: Page, categories: Awaited<Re
         item.rating ? label(RATING_LABELS[item.rating]) : null,
         item.rating ? (rate?.public_text ?? null) : null,
       ]
-      const mine = dispatches.filter((d) => d.suggestion_id === item.id)
+      const mine = byItem.get(item.id) ?? []
       if (!mine.length) yield [...own, null, null, null, null, null, null, null, ...tail]
       for (const d of mine) {
         yield [...own, d.unit, d.leader, d.responsible, d.deadline, d.reported_at, d.outcome ? label(OUTCOME_LABELS[d.outcome as Outcome]) : null, d.report_text, ...tail]
