@@ -14,6 +14,7 @@ import { seedDemoIfEmpty } from '../server/db/demo-seed'
 import { migrateToLatest } from '../server/db/migrate'
 import { DEFAULT_CATEGORIES } from '../shared/categories'
 import { todayInChina } from '../shared/time'
+import { presetPeriod, previousPeriod, trendPeriod, type Period } from '../client/admin/dashboard/period'
 import { uuidv7 } from '../shared/uuid'
 
 const ITEMS = Number(process.argv[2] ?? 1_000_000)
@@ -23,13 +24,17 @@ const STATUSES = ['submitted', 'accepted', 'dispatched', 'reported', 'replied', 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL: a PostgreSQL database to fill')
   const db = connectPostgres(process.env.DATABASE_URL)
+  const migrating = performance.now()
   await migrateToLatest(db.db)
+  console.log(`migrations: ${Math.round(performance.now() - migrating)} ms`)
   await seedDemoIfEmpty(db.db)
   const points = await db.db.selectFrom('entry_points').select(['id', 'unit_id']).execute()
   const units = await db.db.selectFrom('org_units').select(['id']).execute()
   const top = await db.db.selectFrom('org_units').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()
   const [officer, leader, handler] = await Promise.all(
     (['officer', 'leader', 'handler'] as const).map(async (role) =>
+      // A second run on the same database finds its people there.
+      (await db.db.selectFrom('users').select('id').where('username', '=', `bench-${role}`).executeTakeFirst())?.id ??
       (await db.db.insertInto('users').values({ username: `bench-${role}`, display_name: role, role, unit_id: top.id, password_hash: 'x' }).returning('id').executeTakeFirstOrThrow()).id,
     ),
   )
@@ -72,7 +77,8 @@ async function main() {
     if (replied.length) {
       await db.db
         .insertInto('suggestion_events')
-        .values(replied.map((it) => ({ suggestion_id: it.id, kind: it.status === 'declined' ? ('decline' as const) : ('reply' as const), actor_kind: 'officer' as const, actor_user_id: officer!, public_text: '已答复', is_public: true, created_at: new Date(it.received_at.getTime() + 3 * 86_400_000) })))
+        // First answers from the same day to 40 days later, in steps of a tenth of a day.
+        .values(replied.map((it, i) => ({ suggestion_id: it.id, kind: it.status === 'declined' ? ('decline' as const) : ('reply' as const), actor_kind: 'officer' as const, actor_user_id: officer!, public_text: '已答复', is_public: true, created_at: new Date(it.received_at.getTime() + ((i * 7919) % 400) * 8_640_000) })))
         .execute()
     }
   }
@@ -80,27 +86,49 @@ async function main() {
   console.log(`items: ${ITEMS} (${existing} there already; ${Math.round((performance.now() - started) / 1000)} s to add the rest)`)
 
   const app = createApp({ db: db.db, dialect: db.dialect })
-  const { token } = await createSession(db.db, officer!)
+  const cookies = {
+    officer: `${SESSION_COOKIE}=${(await createSession(db.db, officer!)).token}`,
+    leader: `${SESSION_COOKIE}=${(await createSession(db.db, leader!)).token}`,
+  }
   const today = todayInChina()
-  const month = `${today.slice(0, 8)}01`
-  const year = `${today.slice(0, 4)}-01-01`
-  const requests: Array<[string, string]> = [
-    ['stats, this month', `/api/admin/items/stats?from=${month}&to=${today}`],
-    ['stats, this year', `/api/admin/items/stats?from=${year}&to=${today}`],
-    ['stats, all time', '/api/admin/items/stats'],
-    ['breakdown by unit, this month', `/api/admin/items/breakdown?by=unit&from=${month}&to=${today}`],
-    ['breakdown by category, this year', `/api/admin/items/breakdown?by=category&from=${year}&to=${today}`],
-    ['breakdown by month, 12 months', `/api/admin/items/breakdown?by=month&from=${todayInChina(new Date(Date.now() - 365 * 86_400_000))}&to=${today}`],
-    ['monthly report, last month', `/api/admin/report?month=${todayInChina(new Date(Date.now() - 31 * 86_400_000)).slice(0, 7)}`],
+  const thisMonth = presetPeriod('thisMonth', today)
+  const thisYear = presetPeriod('thisYear', today)
+  const q = (query: Record<string, string>) => new URLSearchParams(query).toString()
+  /** The overview's requests for a period, as the page makes them at once. */
+  const overview = (period: Period): string[] => [
+    `/api/admin/items/stats?${q({ ...period })}`,
+    `/api/admin/items/stats?${q({ ...previousPeriod(period) })}`,
+    ...(['unit', 'category', 'entryPoint'] as const).map((by) => `/api/admin/items/breakdown?${q({ by, ...period })}`),
+    `/api/admin/items/breakdown?${q({ by: 'month', ...trendPeriod(period) })}`,
+    `/api/admin/scans?${q({ ...period })}`,
+  ]
+  const requests: Array<[string, keyof typeof cookies, string[]]> = [
+    ['stats, this month', 'officer', [`/api/admin/items/stats?${q({ ...thisMonth })}`]],
+    ['stats, this year', 'officer', [`/api/admin/items/stats?${q({ ...thisYear })}`]],
+    ['stats, all time', 'officer', ['/api/admin/items/stats']],
+    ['stats, 2025-12-15 to today (days at both ends)', 'officer', [`/api/admin/items/stats?${q({ from: '2025-12-15', to: today })}`]],
+    ['breakdown by unit, this month', 'officer', [`/api/admin/items/breakdown?${q({ by: 'unit', ...thisMonth })}`]],
+    ['breakdown by category, this year', 'officer', [`/api/admin/items/breakdown?${q({ by: 'category', ...thisYear })}`]],
+    ['breakdown by QR point, all time', 'officer', ['/api/admin/items/breakdown?by=entryPoint']],
+    ['breakdown by month, 12 months', 'officer', [`/api/admin/items/breakdown?${q({ by: 'month', ...trendPeriod(thisMonth) })}`]],
+    ['the whole overview, this month (7 requests at once)', 'officer', overview(thisMonth)],
+    ['the whole overview, this year (7 requests at once)', 'officer', overview(thisYear)],
+    ['stats, this month, a leader of the top unit', 'leader', [`/api/admin/items/stats?${q({ ...thisMonth })}`]],
+    ['stats, this year, a leader of the top unit', 'leader', [`/api/admin/items/stats?${q({ ...thisYear })}`]],
+    ['monthly report, last month', 'officer', [`/api/admin/report?month=${presetPeriod('lastMonth', today).from.slice(0, 7)}`]],
   ]
   console.log('| request | p50 ms | p95 ms |\n|---|---:|---:|')
-  for (const [name, path] of requests) {
+  for (const [name, who, paths] of requests) {
     const times: number[] = []
     for (let i = 0; i < 33; i++) {
       const t = performance.now()
-      const res = await app.request(path, { headers: { cookie: `${SESSION_COOKIE}=${token}` } })
-      await res.arrayBuffer()
-      if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+      await Promise.all(
+        paths.map(async (path) => {
+          const res = await app.request(path, { headers: { cookie: cookies[who] } })
+          await res.arrayBuffer()
+          if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+        }),
+      )
       if (i >= 3) times.push(performance.now() - t)
     }
     times.sort((a, b) => a - b)

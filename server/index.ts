@@ -43,7 +43,7 @@ const http = listen(app, { port: config.port, hostname: config.host }, (port) =>
   const ms = Math.round(performance.now() - started)
   console.log(`有意见码上提 listening on http://${config.host}:${port} (${database.dialect}, ready in ${ms} ms)`)
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
-  void startupGuide(database.db, config.publicOrigin ?? `http://${shown}:${port}`, setupToken?.value ?? null).then(
+  void startupGuide(database.db, config.publicOrigin ?? `http://${shown}:${port}`, setupToken?.value ?? null, config.publicOrigin).then(
     (guide) => console.log(guide),
     () => undefined,
   )

@@ -55,6 +55,8 @@ export const ADMIN_LIMITS = {
   templateTitleMax: 50,
   /** The longest answer time a unit may promise its workers, in days. */
   replyWithinDaysMax: 365,
+  /** The longest period of QR scans asked for at once, in days (each day of each point is a row). */
+  scanDaysMax: 366,
   usernameMin: 2,
   usernameMax: 32,
   setupTokenMax: 100,

@@ -75,8 +75,8 @@ export const DURATIONS = {
   medianDaysToReply: {
     label: { zh: '首次答复用时中位数', en: 'Median time to first answer' },
     definition: {
-      zh: '从收到意见到第一次答复（或说明理由不予采纳）的天数的中位数；没有答复过的意见不计。',
-      en: 'The median, in days, from receipt to the first answer (a reply, or a decline with a reason); items never answered are left out.',
+      zh: '从收到意见到第一次答复（或说明理由不予采纳）的天数的中位数；没有答复过的意见不计。用时按档计：10 天以内按 0.1 天，30 天以内按半天，120 天以内按 1 天，120 天以上记为 120 天。',
+      en: 'The median, in days, from receipt to the first answer (a reply, or a decline with a reason); items never answered are left out. Times count in steps: a tenth of a day up to 10 days, half a day up to 30, a day up to 120, and 120 days for anything longer.',
     },
   },
 } as const satisfies Record<string, Figure>
@@ -97,4 +97,31 @@ export const SATISFIED_RATINGS = ['satisfied', 'basically'] as const satisfies r
 /** A ratio, or `null` when there is nothing to count. */
 export function rate(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null
+}
+
+/**
+ * A first answer's delay step (the database's `answer_bucket`, migration 21) as days: the step's
+ * lower bound. Steps 0-99 are tenths of a day, 100-139 half days from 10, 140-229 days from 30,
+ * 230 is 120 days or more.
+ */
+export function answerStepDays(step: number): number {
+  if (step < 100) return step / 10
+  if (step < 140) return 10 + (step - 100) / 2
+  return Math.min(30 + (step - 140), 120)
+}
+
+/** The median of the delays counted per step, as `percentile_cont(0.5)` over the steps' days; `null` for none. */
+export function medianOfSteps(counts: ReadonlyArray<{ step: number; items: number }>): number | null {
+  const sorted = [...counts].filter((c) => c.items > 0).sort((a, b) => a.step - b.step)
+  const total = sorted.reduce((n, c) => n + c.items, 0)
+  if (total === 0) return null
+  const at = (position: number) => {
+    let seen = 0
+    for (const c of sorted) {
+      seen += c.items
+      if (position < seen) return answerStepDays(c.step)
+    }
+    return answerStepDays(sorted.at(-1)!.step)
+  }
+  return (at(Math.floor((total - 1) / 2)) + at(Math.ceil((total - 1) / 2))) / 2
 }

@@ -26,6 +26,7 @@ export const DASHBOARD_TEXT = {
   byMonth: { zh: '近 12 个月趋势', en: 'The last 12 months' },
   overdueByUnit: { zh: '各单位超期未反馈', en: 'Overdue by unit' },
   scansByPoint: { zh: '各点位扫码次数', en: 'QR scans per point' },
+  scansClipped: { zh: '扫码次数最多统计一年：这里是 {from} 至 {to}。', en: 'Scans are counted for a year at most: these are {from} to {to}.' },
   scans: { zh: '扫码次数', en: 'Scans' },
   nameColumn: { zh: '名称', en: 'Name' },
   month: { zh: '月份', en: 'Month' },

@@ -24,6 +24,10 @@ export interface Database {
   entry_point_scans: EntryPointScanTable
   categories: CategoryTable
   serial_counters: SerialCounterTable
+  item_facts: ItemFactTable
+  item_tallies: ItemTallyTable
+  item_open_tallies: ItemOpenTallyTable
+  item_answer_tallies: ItemAnswerTallyTable
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -195,4 +199,69 @@ export interface EntryPointScanTable {
   /** `YYYY-MM-DD`, China time. */
   day: ColumnType<string, string, never>
   scans: number
+}
+
+/**
+ * What one item counts for in the union's figures, as last counted by the triggers of
+ * migration 21 (read-only here: the database writes it). `day` is the China date of arrival.
+ */
+export interface ItemFactTable {
+  suggestion_id: string
+  day: string
+  unit_id: string
+  entry_point_id: string
+  category: string
+  status: Status
+  rating: Rating | null
+  is_proposal: boolean
+  dispatched: boolean
+  done: boolean
+  reported: number
+  on_time: number
+  /** The first answer's delay step (`answer_bucket`), null before any answer. */
+  answer_bucket: number | null
+  /** The first day of the deadline's China month, per open dispatch. */
+  open_months: string[]
+  /** The month of the earliest open deadline. */
+  overdue_month: string | null
+}
+
+/** The keys of the sums: per China day (`d`), month (`m`) or year (`y`) of arrival; `period` is its first day. */
+interface TallyKey {
+  grain: 'd' | 'm' | 'y'
+  period: string
+  unit_id: string
+  entry_point_id: string
+  category: string
+}
+
+export interface ItemTallyTable extends TallyKey {
+  received: number
+  s_submitted: number
+  s_accepted: number
+  s_dispatched: number
+  s_reported: number
+  s_replied: number
+  s_closed: number
+  s_merged: number
+  s_declined: number
+  r_satisfied: number
+  r_basically: number
+  r_unsatisfied: number
+  proposals: number
+  dispatched: number
+  done: number
+  reported: number
+  on_time: number
+}
+
+export interface ItemOpenTallyTable extends TallyKey {
+  deadline_month: string
+  open_dispatches: number
+  overdue_items: number
+}
+
+export interface ItemAnswerTallyTable extends Omit<TallyKey, 'entry_point_id' | 'category'> {
+  bucket: number
+  items: number
 }

@@ -149,6 +149,10 @@ describeE2E('the dashboard', (e2e) => {
     const chart = await phone.locator('[data-breakdown="unit"] .dash-chart').boundingBox()
     expect(chart!.y).toBeGreaterThan(table!.y + table!.height - 1)
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+    // Every screen of the menu is in sight (a second row), none behind a sideways scroll.
+    const menu = await phone.locator('.adm-nav a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect()).map((r) => [r.left, r.right]))
+    expect(menu.length).toBeGreaterThanOrEqual(5)
+    for (const [left, right] of menu) expect([left! >= 0, right! <= 360]).toEqual([true, true])
     await phone.screenshot({ path: 'test-results/dashboard-360.png', fullPage: true })
     await phone.screenshot({ path: 'test-results/dashboard-360-top.png' })
     await phone.locator('[data-breakdown="unit"]').scrollIntoViewIfNeeded()

@@ -1,5 +1,6 @@
 import type { EntryPointView, ScanCounts } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 import { api, queryString } from '../api'
 import { useCategories } from '../categories'
 import { useLoad } from '../ui/use-load'
@@ -7,6 +8,7 @@ import { useText } from '../use-text'
 import { FigureBreakdown } from './FigureBreakdown'
 import type { Scope } from './links'
 import { MonthTrend } from './MonthTrend'
+import { scanWindow } from './period'
 import { OverdueByUnit } from './OverdueByUnit'
 import { ScanBreakdown } from './ScanBreakdown'
 import { useBreakdown } from './use-stats'
@@ -15,7 +17,8 @@ import { useBreakdown } from './use-stats'
 export function Breakdowns({ scope, canListPoints }: { scope: Scope; canListPoints: boolean }) {
   const { s, lang } = useText()
   const categories = useCategories()
-  const scans = useLoad(() => api.get<ScanCounts>(`/api/admin/scans${queryString({ from: scope.from, to: scope.to })}`), [scope.from, scope.to])
+  const window = scanWindow(scope, ADMIN_LIMITS.scanDaysMax)
+  const scans = useLoad(() => api.get<ScanCounts>(`/api/admin/scans${queryString({ from: window.from, to: window.to, unitId: scope.unitId })}`), [window.from, window.to, scope.unitId])
   // The inbox filters by a QR point's code: officers list the points, the scans name those scanned.
   const points = useLoad(() => (canListPoints ? api.get<EntryPointView[]>('/api/admin/entry-points') : Promise.resolve([])), [canListPoints])
   const units = useBreakdown('unit', scope)
@@ -41,7 +44,7 @@ export function Breakdowns({ scope, canListPoints }: { scope: Scope; canListPoin
         view={{ name: (r) => r.name, filter: (r) => (codes.has(r.key) ? { entryPoint: codes.get(r.key)! } : null) }}
       />
       <MonthTrend scope={scope} />
-      <ScanBreakdown scope={scope} scans={scans} />
+      <ScanBreakdown scope={scope} scans={scans} window={window} />
     </>
   )
 }

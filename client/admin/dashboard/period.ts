@@ -51,6 +51,15 @@ export function trendPeriod({ to }: Period): Period {
   return { from: monthOf(end.getUTCFullYear(), end.getUTCMonth() - 11).from, to }
 }
 
+/**
+ * The scans' window: the period, or its last `maxDays` days when it is longer (the scans route
+ * answers at most a year of days); `clipped` says which.
+ */
+export function scanWindow({ from, to }: Period, maxDays: number): Period & { clipped: boolean } {
+  const earliest = addDays(to, -(maxDays - 1))
+  return from < earliest ? { from: earliest, to, clipped: true } : { from, to, clipped: false }
+}
+
 /** The month `YYYY-MM` as a period. */
 export function monthPeriod(month: string): Period {
   const [y, m] = month.split('-').map(Number) as [number, number]

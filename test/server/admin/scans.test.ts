@@ -42,7 +42,12 @@ describeEachDialect('QR scans, counted per point per China day (GET /api/entry-p
     // The first central station's officer sees its own point only.
     const own = (await (await c.as('officer1')).get('/api/admin/scans?from=2026-02-01&to=2026-03-31')).body
     expect(own.points.map((p: any) => p.code)).toEqual(['cs1'])
-    for (const q of ['from=2026-03-02&to=2026-03-01', 'from=2025-01-01&to=2026-03-01', 'from=2026-02-30', 'day=1']) {
+    // The whole area's officer may narrow to a unit, rolled up; a unit outside one's subtree is refused.
+    const cs2 = (await sql<{ id: string }>`select id from org_units where name = '第二中心站'`.execute(db().db)).rows[0]!.id
+    const narrowed = (await officer.get(`/api/admin/scans?from=2026-02-01&to=2026-03-31&unitId=${cs2}`)).body
+    expect([narrowed.total, narrowed.points.map((p: any) => p.code)]).toEqual([1, ['cs2']])
+    expect(outcome(await (await c.as('officer1')).get(`/api/admin/scans?unitId=${cs2}`))).toEqual([422, 'unit_not_found'])
+    for (const q of ['from=2026-03-02&to=2026-03-01', 'from=2025-01-01&to=2026-03-01', 'from=2026-02-30', 'day=1', 'unitId=x']) {
       expect([q, ...outcome(await officer.get(`/api/admin/scans?${q}`))]).toEqual([q, 400, expect.stringMatching(/^invalid_(date|query)$/)])
     }
     expect(outcome(await (await c.as('handler')).get('/api/admin/scans'))).toEqual([403, 'forbidden'])
