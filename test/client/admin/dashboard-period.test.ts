@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { dashboardHref, parseDashQuery } from '../../../client/admin/dashboard/dashboard-query'
 import { scopedInboxHref } from '../../../client/admin/dashboard/links'
-import { isPeriod, monthPeriod, presetPeriod, previousPeriod, trendPeriod } from '../../../client/admin/dashboard/period'
+import { isPeriod, monthPeriod, presetPeriod, previousPeriod, scanWindow, trendPeriod } from '../../../client/admin/dashboard/period'
+import { ADMIN_LIMITS } from '../../../shared/limits'
 
 describe('dashboard periods', () => {
   it('names whole calendar months and years as seen from a China day', () => {
@@ -47,5 +48,14 @@ describe('the overview in its hash', () => {
     expect(parseDashQuery('', '2026-01-15')).toEqual(thisMonth)
     expect(parseDashQuery('period=custom&from=2026-02-01&to=2026-01-01', '2026-01-15')).toEqual(thisMonth)
     expect(parseDashQuery('period=custom&from=x&to=2026-01-01', '2026-01-15')).toEqual(thisMonth)
+  })
+})
+
+describe('the scans’ window', () => {
+  it('is the period up to a year and a day, else its last 366 days, which the scans route takes', () => {
+    const max = ADMIN_LIMITS.scanDaysMax
+    expect(scanWindow({ from: '2026-01-01', to: '2026-12-31' }, max)).toEqual({ from: '2026-01-01', to: '2026-12-31', clipped: false })
+    expect(scanWindow({ from: '2024-01-01', to: '2024-12-31' }, max)).toEqual({ from: '2024-01-01', to: '2024-12-31', clipped: false }) // 366 days
+    expect(scanWindow({ from: '2024-01-01', to: '2025-12-31' }, max)).toEqual({ from: '2024-12-31', to: '2025-12-31', clipped: true })
   })
 })
