@@ -175,12 +175,18 @@ begin
     select * into now_facts from tally_facts(item);
   end if;
   if was is not distinct from now_facts then return; end if;
-  if was.suggestion_id is not null then
-    perform tally_apply(was, -1);
-    delete from item_facts where suggestion_id = item;
-  end if;
-  if now_facts.suggestion_id is not null then
+  -- Sums are locked in the order of their keys, whichever comes and goes, so two items
+  -- reclassified the opposite ways at once cannot deadlock.
+  if was.suggestion_id is not null and now_facts.suggestion_id is not null
+    and (now_facts.unit_id, now_facts.entry_point_id, now_facts.category, now_facts.day) < (was.unit_id, was.entry_point_id, was.category, was.day) then
     perform tally_apply(now_facts, 1);
+    perform tally_apply(was, -1);
+  else
+    if was.suggestion_id is not null then perform tally_apply(was, -1); end if;
+    if now_facts.suggestion_id is not null then perform tally_apply(now_facts, 1); end if;
+  end if;
+  delete from item_facts where suggestion_id = item;
+  if now_facts.suggestion_id is not null then
     insert into item_facts select now_facts.*;
   end if;
 end
