@@ -236,6 +236,8 @@ interface TallyKey {
 }
 
 export interface ItemTallyTable extends TallyKey {
+  /** Whether the items have a dispatch: those are what a handler or leader of the top unit sees. */
+  has_dispatch: boolean
   received: number
   s_submitted: number
   s_accepted: number
@@ -262,6 +264,7 @@ export interface ItemOpenTallyTable extends TallyKey {
 }
 
 export interface ItemAnswerTallyTable extends Omit<TallyKey, 'entry_point_id' | 'category'> {
+  has_dispatch: boolean
   bucket: number
   items: number
 }

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 
-// The union's figures at scale (shared/rates.ts defines them; server/domain/items/tallies.ts
+// The union's figures at scale (shared/rates.ts defines them; server/domain/items/stats.ts
 // reads them). Each item's contribution is kept in `item_facts` (one narrow row per item), and
 // the sums of those rows are kept per China day, month and year of arrival (grain d, m, y; the
-// period is the first day), unit, QR point and category in three tables:
+// period is the first day), unit, QR point and category, and whether the item has a dispatch
+// (what a handler or leader of the top unit sees), in three tables:
 // - item_tallies: counts by status and rating, proposals, dispatched items, items whose every
 //   dispatch was completed, reported and on-time dispatches;
 // - item_open_tallies: open (unreported) dispatches and overdue items by the month of the
@@ -44,6 +45,7 @@ create table item_tallies (
   unit_id uuid not null,
   entry_point_id uuid not null,
   category text not null,
+  has_dispatch boolean not null,
   received integer not null,
   s_submitted integer not null, s_accepted integer not null, s_dispatched integer not null, s_reported integer not null,
   s_replied integer not null, s_closed integer not null, s_merged integer not null, s_declined integer not null,
@@ -53,7 +55,7 @@ create table item_tallies (
   done integer not null,
   reported integer not null,
   on_time integer not null,
-  primary key (grain, period, unit_id, entry_point_id, category)
+  primary key (grain, period, unit_id, entry_point_id, category, has_dispatch)
 );
 
 create table item_open_tallies (
@@ -72,9 +74,10 @@ create table item_answer_tallies (
   grain "char" not null check (grain in ('d', 'm', 'y')),
   period date not null,
   unit_id uuid not null,
+  has_dispatch boolean not null,
   bucket smallint not null,
   items integer not null,
-  primary key (grain, period, unit_id, bucket)
+  primary key (grain, period, unit_id, has_dispatch, bucket)
 );
 
 -- The delay to a first answer, in steps: a tenth of a day below 10 days (0-99), half a day
@@ -118,13 +121,13 @@ declare
   year date := date_trunc('year', f.day)::date;
 begin
   insert into item_tallies as t
-  select g.grain, g.period, f.unit_id, f.entry_point_id, f.category, sign,
+  select g.grain, g.period, f.unit_id, f.entry_point_id, f.category, f.dispatched, sign,
     sign * (f.status = 'submitted')::int, sign * (f.status = 'accepted')::int, sign * (f.status = 'dispatched')::int, sign * (f.status = 'reported')::int,
     sign * (f.status = 'replied')::int, sign * (f.status = 'closed')::int, sign * (f.status = 'merged')::int, sign * (f.status = 'declined')::int,
     sign * (f.rating is not distinct from 'satisfied')::int, sign * (f.rating is not distinct from 'basically')::int, sign * (f.rating is not distinct from 'unsatisfied')::int,
     sign * f.is_proposal::int, sign * f.dispatched::int, sign * f.done::int, sign * f.reported, sign * f.on_time
   from (values ('d'::"char", f.day), ('m'::"char", month), ('y'::"char", year)) g(grain, period)
-  on conflict (grain, period, unit_id, entry_point_id, category) do update set
+  on conflict (grain, period, unit_id, entry_point_id, category, has_dispatch) do update set
     received = t.received + excluded.received,
     s_submitted = t.s_submitted + excluded.s_submitted, s_accepted = t.s_accepted + excluded.s_accepted,
     s_dispatched = t.s_dispatched + excluded.s_dispatched, s_reported = t.s_reported + excluded.s_reported,
@@ -147,18 +150,18 @@ begin
 
   if f.answer_bucket is not null then
     insert into item_answer_tallies as t
-    select g.grain, g.period, f.unit_id, f.answer_bucket, sign
+    select g.grain, g.period, f.unit_id, f.dispatched, f.answer_bucket, sign
     from (values ('d'::"char", f.day), ('m'::"char", month), ('y'::"char", year)) g(grain, period)
-    on conflict (grain, period, unit_id, bucket) do update set items = t.items + excluded.items;
+    on conflict (grain, period, unit_id, has_dispatch, bucket) do update set items = t.items + excluded.items;
   end if;
 
   if sign < 0 then
     delete from item_tallies where received = 0 and (grain, period) in (('d', f.day), ('m', month), ('y', year))
-      and unit_id = f.unit_id and entry_point_id = f.entry_point_id and category = f.category;
+      and unit_id = f.unit_id and entry_point_id = f.entry_point_id and category = f.category and has_dispatch = f.dispatched;
     delete from item_open_tallies where open_dispatches = 0 and (grain, period) in (('d', f.day), ('m', month), ('y', year))
       and unit_id = f.unit_id and entry_point_id = f.entry_point_id and category = f.category;
     delete from item_answer_tallies where items = 0 and (grain, period) in (('d', f.day), ('m', month), ('y', year))
-      and unit_id = f.unit_id and bucket = f.answer_bucket;
+      and unit_id = f.unit_id and has_dispatch = f.dispatched and bucket = f.answer_bucket;
   end if;
 end
 $f$;
@@ -178,7 +181,8 @@ begin
   -- Sums are locked in the order of their keys, whichever comes and goes, so two items
   -- reclassified the opposite ways at once cannot deadlock.
   if was.suggestion_id is not null and now_facts.suggestion_id is not null
-    and (now_facts.unit_id, now_facts.entry_point_id, now_facts.category, now_facts.day) < (was.unit_id, was.entry_point_id, was.category, was.day) then
+    and (now_facts.unit_id, now_facts.entry_point_id, now_facts.category, now_facts.day, now_facts.dispatched)
+      < (was.unit_id, was.entry_point_id, was.category, was.day, was.dispatched) then
     perform tally_apply(now_facts, 1);
     perform tally_apply(was, -1);
   else
@@ -250,7 +254,7 @@ begin
     where v.kind in ('reply', 'decline') group by v.suggestion_id) e on e.suggestion_id = s.id;
 
   insert into item_tallies
-  select g.grain, g.period, f.unit_id, f.entry_point_id, f.category, count(*),
+  select g.grain, g.period, f.unit_id, f.entry_point_id, f.category, f.dispatched, count(*),
     count(*) filter (where f.status = 'submitted'), count(*) filter (where f.status = 'accepted'),
     count(*) filter (where f.status = 'dispatched'), count(*) filter (where f.status = 'reported'),
     count(*) filter (where f.status = 'replied'), count(*) filter (where f.status = 'closed'),
@@ -261,7 +265,7 @@ begin
     sum(f.reported), sum(f.on_time)
   from item_facts f
   cross join lateral (values ('d'::"char", f.day), ('m'::"char", date_trunc('month', f.day)::date), ('y'::"char", date_trunc('year', f.day)::date)) g(grain, period)
-  group by 1, 2, 3, 4, 5;
+  group by 1, 2, 3, 4, 5, 6;
 
   insert into item_open_tallies
   select grain, period, unit_id, entry_point_id, category, m, sum(dispatches), sum(items)
@@ -279,11 +283,11 @@ begin
   group by 1, 2, 3, 4, 5, 6;
 
   insert into item_answer_tallies
-  select g.grain, g.period, f.unit_id, f.answer_bucket, count(*)
+  select g.grain, g.period, f.unit_id, f.dispatched, f.answer_bucket, count(*)
   from item_facts f
   cross join lateral (values ('d'::"char", f.day), ('m'::"char", date_trunc('month', f.day)::date), ('y'::"char", date_trunc('year', f.day)::date)) g(grain, period)
   where f.answer_bucket is not null
-  group by 1, 2, 3, 4;
+  group by 1, 2, 3, 4, 5;
 end
 $f$;
 

@@ -75,17 +75,26 @@ interface StepRow {
   items: string
 }
 
-/** Where the sums come from: the kept sums (officers), or the facts of the items one sees. */
+/**
+ * Where the sums come from: the kept sums, or the facts of the items one sees. An officer sees
+ * the items that arrived in their subtree, a key of the sums; a handler or leader of the top unit
+ * sees every item with a dispatch, also a key; anyone else's items are found by their dispatches.
+ */
 export type Source = 'tallies' | 'facts'
 
-/** Both ways give the same figures for an officer: `source` is for the test that holds them equal. */
+function sourceFor(user: SessionUser): Source {
+  const atTop = user.unitPath.split('/').filter(Boolean).length === 1
+  return user.role === 'officer' || atTop ? 'tallies' : 'facts'
+}
+
+/** Both ways give the same figures where the sums serve: `source` is for the test that holds them equal. */
 export async function groupedStats(
   db: Kysely<Database>,
   user: SessionUser,
   query: StatsQuery,
   by: Breakdown | null,
   now: Date,
-  source: Source = user.role === 'officer' ? 'tallies' : 'facts',
+  source: Source = sourceFor(user),
 ): Promise<Map<string, Stats>> {
   const scope = await statsScope(db, user, query)
   const month = `${todayInChina(now).slice(0, 7)}-01`
@@ -139,6 +148,8 @@ interface Scope {
   top: string
   unitIds: string[]
   narrowed: boolean
+  /** Only items with a dispatch: what a handler or leader sees. */
+  dispatchedOnly: boolean
 }
 
 async function statsScope(db: Kysely<Database>, user: SessionUser, query: StatsQuery): Promise<Scope> {
@@ -150,7 +161,7 @@ async function statsScope(db: Kysely<Database>, user: SessionUser, query: StatsQ
   }
   // Rolled up the tree, resolved to ids (paths are ids and slashes: no LIKE wildcards).
   const unitIds = (await db.selectFrom('org_units').select('id').where('path', 'like', `${top}%`).execute()).map((u) => u.id)
-  return { top, unitIds, narrowed: Boolean(query.unitId) || user.role === 'officer' }
+  return { top, unitIds, narrowed: Boolean(query.unitId) || user.role === 'officer', dispatchedOnly: user.role !== 'officer' }
 }
 
 /**
@@ -175,7 +186,11 @@ const GRAIN = { years: 'y', months: 'm', days: 'd' } as const
  */
 function tallyRows<T extends TallyTable>(db: Kysely<Database>, table: T, scope: Scope, cover: PeriodCover) {
   // The three tables share the key; the columns read are named by the caller.
-  const from = () => db.selectFrom(table as 'item_tallies').selectAll().where('unit_id', 'in', scope.unitIds)
+  const from = () => {
+    const rows = db.selectFrom(table as 'item_tallies').selectAll().where('unit_id', 'in', scope.unitIds)
+    // Open dispatches are dispatches: that table has no such key.
+    return scope.dispatchedOnly && table !== 'item_open_tallies' ? rows.where('has_dispatch', '=', true) : rows
+  }
   const parts = (['years', 'months', 'days'] as const).flatMap((size) =>
     cover[size].map(([first, before]) => from().where('grain', '=', GRAIN[size]).where('period', '>=', first).where('period', '<', before)),
   )

@@ -27,7 +27,7 @@ describeEachDialect('the figures’ sums under parallel reclassification', ({ db
       for (const r of results) if (r.status === 'rejected') failures.push(String(r.reason))
     }
     expect(failures).toEqual([])
-    const sums = async () => (await sql<{ row: string }>`select t::text as row from item_tallies t order by grain, period, category`.execute(d)).rows
+    const sums = async () => (await sql<{ row: string }>`select t::text as row from item_tallies t order by grain, period, category, has_dispatch`.execute(d)).rows
     const kept = await sums()
     expect(kept).toHaveLength(6) // two categories × day, month and year
     await sql`select tally_rebuild()`.execute(d)

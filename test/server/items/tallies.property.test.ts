@@ -16,9 +16,10 @@ import { cast } from './fixtures'
 
 // The sums of migration 21 are kept by triggers, item by item, in every writing transaction.
 // Random writes (straight to the tables, as any code path might make them) are followed by three
-// checks: the kept sums equal a rebuild from scratch; an officer's figures read from the sums
-// equal the same figures read from the facts; both equal figures worked out here in plain code
-// from the rows, for random periods and every breakdown.
+// checks: the kept sums equal a rebuild from scratch; the figures of an officer and of a leader
+// of the top unit read from the sums equal the same figures read from the facts; both equal
+// figures worked out here in plain code from the rows (every item for the officer, the items
+// with a dispatch for the leader), for random periods and every breakdown.
 
 /** The time of asking: mid-month, so this month's deadlines fall on both sides of it. */
 const NOW = new Date('2026-03-15T12:00:00+08:00')
@@ -52,6 +53,8 @@ describeEachDialect('the kept sums of the union’s figures (migration 21)', ({ 
     const points = await d.selectFrom('entry_points').select(['id', 'unit_id']).execute()
     const top = units.find((u) => u.path.split('/').filter(Boolean).length === 1)!
     const officer: SessionUser = { id: ids.officer.id, username: 'officer', displayName: '', role: 'officer', unitId: top.id, unitPath: top.path, csrfToken: '' }
+    // A leader of the top unit sees every item with a dispatch: the sums keep that apart too.
+    const leader: SessionUser = { ...officer, id: ids.leader.id, username: 'leader', role: 'leader' }
     let serial = 0
 
     await fc.assert(
@@ -63,10 +66,12 @@ describeEachDialect('the kept sums of the union’s figures (migration 21)', ({ 
         expect(await sums(d)).toEqual(kept)
         const rows = await facts(d)
         for (const p of [{}, ...periods]) {
-          const read = async (source: Source) => Object.fromEntries(await groupedStats(d, officer, p, by, NOW, source))
-          const expected = worked(rows, p, by, units, top.path)
-          expect(await read('tallies')).toEqual(expected)
-          expect(await read('facts')).toEqual(expected)
+          for (const [who, items] of [[officer, rows], [leader, rows.filter((r) => r.dispatches.length > 0)]] as const) {
+            const read = async (source: Source) => Object.fromEntries(await groupedStats(d, who, p, by, NOW, source))
+            const expected = worked(items, p, by, units, top.path)
+            expect(await read('tallies'), who.role).toEqual(expected)
+            expect(await read('facts'), who.role).toEqual(expected)
+          }
         }
       }),
       { numRuns: 40, seed: 20261126 },
@@ -192,9 +197,9 @@ async function sums(d: Kysely<Database>) {
   const all = async (table: string, order: string) => (await sql.raw(`select t::text as row from ${table} t order by ${order}`).execute(d)).rows
   return {
     facts: await all('item_facts', 'suggestion_id'),
-    tallies: await all('item_tallies', 'grain, period, unit_id, entry_point_id, category'),
+    tallies: await all('item_tallies', 'grain, period, unit_id, entry_point_id, category, has_dispatch'),
     open: await all('item_open_tallies', 'grain, period, unit_id, entry_point_id, category, deadline_month'),
-    answers: await all('item_answer_tallies', 'grain, period, unit_id, bucket'),
+    answers: await all('item_answer_tallies', 'grain, period, unit_id, has_dispatch, bucket'),
   }
 }
 
