@@ -55,10 +55,14 @@ export const ADMIN_LIMITS = {
   templateTitleMax: 50,
   /** The longest answer time a unit may promise its workers, in days. */
   replyWithinDaysMax: 365,
-  /** The longest period of QR scans asked for at once, in days (each day of each point is a row). */
-  scanDaysMax: 366,
   usernameMin: 2,
   usernameMax: 32,
   setupTokenMax: 100,
   cursorMax: 200,
 } as const
+
+/**
+ * The longest period of QR scans asked for at once, in days (each day of each point is a row).
+ * Apart from `ADMIN_LIMITS`, which the worker's bundle carries, so that it does not grow.
+ */
+export const SCAN_DAYS_MAX = 366

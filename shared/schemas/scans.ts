@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { ADMIN_LIMITS } from '../limits'
+import { SCAN_DAYS_MAX } from '../limits'
 import { record } from '../validation'
 import { calendarDay, uuid } from './fields'
 
@@ -9,6 +9,6 @@ const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date
 /** The period of `GET /api/admin/scans` (both days default to the last 30 days), and a unit rolled up the tree. */
 export const ScanQuerySchema = v.pipe(
   record({ from: v.optional(calendarDay), to: v.optional(calendarDay), unitId: v.optional(uuid) }),
-  v.check((q) => !q.from || !q.to || (days(q.from, q.to) >= 0 && days(q.from, q.to) < ADMIN_LIMITS.scanDaysMax), 'invalid_date'),
+  v.check((q) => !q.from || !q.to || (days(q.from, q.to) >= 0 && days(q.from, q.to) < SCAN_DAYS_MAX), 'invalid_date'),
 )
 

@@ -1,6 +1,6 @@
 import type { EntryPointView, ScanCounts } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
-import { ADMIN_LIMITS } from '../../../shared/limits'
+import { SCAN_DAYS_MAX } from '../../../shared/limits'
 import { api, queryString } from '../api'
 import { useCategories } from '../categories'
 import { useLoad } from '../ui/use-load'
@@ -17,7 +17,7 @@ import { useBreakdown } from './use-stats'
 export function Breakdowns({ scope, canListPoints }: { scope: Scope; canListPoints: boolean }) {
   const { s, lang } = useText()
   const categories = useCategories()
-  const window = scanWindow(scope, ADMIN_LIMITS.scanDaysMax)
+  const window = scanWindow(scope, SCAN_DAYS_MAX)
   const scans = useLoad(() => api.get<ScanCounts>(`/api/admin/scans${queryString({ from: window.from, to: window.to, unitId: scope.unitId })}`), [window.from, window.to, scope.unitId])
   // The inbox filters by a QR point's code: officers list the points, the scans name those scanned.
   const points = useLoad(() => (canListPoints ? api.get<EntryPointView[]>('/api/admin/entry-points') : Promise.resolve([])), [canListPoints])

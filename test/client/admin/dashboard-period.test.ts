@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { dashboardHref, parseDashQuery } from '../../../client/admin/dashboard/dashboard-query'
 import { scopedInboxHref } from '../../../client/admin/dashboard/links'
 import { isPeriod, monthPeriod, presetPeriod, previousPeriod, scanWindow, trendPeriod } from '../../../client/admin/dashboard/period'
-import { ADMIN_LIMITS } from '../../../shared/limits'
+import { SCAN_DAYS_MAX } from '../../../shared/limits'
 
 describe('dashboard periods', () => {
   it('names whole calendar months and years as seen from a China day', () => {
@@ -53,7 +53,7 @@ describe('the overview in its hash', () => {
 
 describe('the scans’ window', () => {
   it('is the period up to a year and a day, else its last 366 days, which the scans route takes', () => {
-    const max = ADMIN_LIMITS.scanDaysMax
+    const max = SCAN_DAYS_MAX
     expect(scanWindow({ from: '2026-01-01', to: '2026-12-31' }, max)).toEqual({ from: '2026-01-01', to: '2026-12-31', clipped: false })
     expect(scanWindow({ from: '2024-01-01', to: '2024-12-31' }, max)).toEqual({ from: '2024-01-01', to: '2024-12-31', clipped: false }) // 366 days
     expect(scanWindow({ from: '2024-01-01', to: '2025-12-31' }, max)).toEqual({ from: '2024-12-31', to: '2025-12-31', clipped: true })
