@@ -198,18 +198,20 @@ function tallyRows<T extends TallyTable>(db: Kysely<Database>, table: T, scope: 
   return db.selectFrom(rows.as('t'))
 }
 
-function tallyKey(by: Breakdown | null) {
+/** A group's raw key in SQL, over the sums (`t`, arrival day in `period`) or the facts (`f`, in `day`). */
+function groupKey(by: Breakdown | null, alias: 't' | 'f') {
+  const column = (name: string) => sql.ref(`${alias}.${name}`)
   switch (by) {
     case null:
       return sql<string>`''`
     case 'unit':
-      return sql<string>`t.unit_id::text`
+      return sql<string>`${column('unit_id')}::text`
     case 'category':
-      return sql<string>`t.category`
+      return sql<string>`${column('category')}`
     case 'entryPoint':
-      return sql<string>`t.entry_point_id::text`
+      return sql<string>`${column('entry_point_id')}::text`
     case 'month':
-      return sql<string>`to_char(t.period, 'YYYY-MM')`
+      return sql<string>`to_char(${column(alias === 't' ? 'period' : 'day')}, 'YYYY-MM')`
   }
 }
 
@@ -226,7 +228,7 @@ const SUM_COLUMNS = [
 
 async function tallySums(db: Kysely<Database>, scope: Scope, cover: PeriodCover, by: Breakdown | null): Promise<SumRow[]> {
   return (await tallyRows(db, 'item_tallies', scope, cover)
-    .select([tallyKey(by).as('k'), ...SUM_COLUMNS.map((c) => sql<string>`sum(${sql.ref(`t.${c}`)})`.as(c))])
+    .select([groupKey(by, 't').as('k'), ...SUM_COLUMNS.map((c) => sql<string>`sum(${sql.ref(`t.${c}`)})`.as(c))])
     .groupBy(sql`1`)
     .execute()) as SumRow[]
 }
@@ -234,14 +236,14 @@ async function tallySums(db: Kysely<Database>, scope: Scope, cover: PeriodCover,
 async function tallyOpen(db: Kysely<Database>, scope: Scope, cover: PeriodCover, by: Breakdown | null, month: string): Promise<OpenRow[]> {
   return (await tallyRows(db, 'item_open_tallies', scope, cover)
     .where(sql.ref('t.deadline_month'), '<', month)
-    .select([tallyKey(by).as('k'), sql<string>`sum(t.open_dispatches)`.as('open_dispatches'), sql<string>`sum(t.overdue_items)`.as('overdue_items')])
+    .select([groupKey(by, 't').as('k'), sql<string>`sum(t.open_dispatches)`.as('open_dispatches'), sql<string>`sum(t.overdue_items)`.as('overdue_items')])
     .groupBy(sql`1`)
     .execute()) as OpenRow[]
 }
 
 async function tallySteps(db: Kysely<Database>, scope: Scope, cover: PeriodCover, by: Breakdown | null): Promise<StepRow[]> {
   return (await tallyRows(db, 'item_answer_tallies', scope, cover)
-    .select([tallyKey(by).as('k'), sql<number>`t.bucket`.as('step'), sql<string>`sum(t.items)`.as('items')])
+    .select([groupKey(by, 't').as('k'), sql<number>`t.bucket`.as('step'), sql<string>`sum(t.items)`.as('items')])
     .groupBy([sql`1`, sql`2`])
     .execute()) as StepRow[]
 }
@@ -257,25 +259,10 @@ function visibleFacts(db: Kysely<Database>, user: SessionUser, scope: Scope, que
   return q
 }
 
-function factKey(by: Breakdown | null) {
-  switch (by) {
-    case null:
-      return sql<string>`''`
-    case 'unit':
-      return sql<string>`f.unit_id::text`
-    case 'category':
-      return sql<string>`f.category`
-    case 'entryPoint':
-      return sql<string>`f.entry_point_id::text`
-    case 'month':
-      return sql<string>`to_char(f.day, 'YYYY-MM')`
-  }
-}
-
 async function factSums(db: Kysely<Database>, user: SessionUser, scope: Scope, query: StatsQuery, by: Breakdown | null): Promise<SumRow[]> {
   return (await visibleFacts(db, user, scope, query)
     .select([
-      factKey(by).as('k'),
+      groupKey(by, 'f').as('k'),
       sql<string>`count(*)`.as('received'),
       sql<string>`count(*) filter (where f.is_proposal)`.as('proposals'),
       sql<string>`count(*) filter (where f.dispatched)`.as('dispatched'),
@@ -292,7 +279,7 @@ async function factSums(db: Kysely<Database>, user: SessionUser, scope: Scope, q
 async function factOpen(db: Kysely<Database>, user: SessionUser, scope: Scope, query: StatsQuery, by: Breakdown | null, month: string): Promise<OpenRow[]> {
   return (await visibleFacts(db, user, scope, query)
     .select([
-      factKey(by).as('k'),
+      groupKey(by, 'f').as('k'),
       sql<string>`sum((select count(*) from unnest(f.open_months) m where m < ${month}))`.as('open_dispatches'),
       sql<string>`count(*) filter (where f.overdue_month < ${month})`.as('overdue_items'),
     ])
@@ -303,7 +290,7 @@ async function factOpen(db: Kysely<Database>, user: SessionUser, scope: Scope, q
 async function factSteps(db: Kysely<Database>, user: SessionUser, scope: Scope, query: StatsQuery, by: Breakdown | null): Promise<StepRow[]> {
   return (await visibleFacts(db, user, scope, query)
     .where('f.answer_bucket', 'is not', null)
-    .select([factKey(by).as('k'), sql<number>`f.answer_bucket`.as('step'), sql<string>`count(*)`.as('items')])
+    .select([groupKey(by, 'f').as('k'), sql<number>`f.answer_bucket`.as('step'), sql<string>`count(*)`.as('items')])
     .groupBy([sql`1`, sql`2`])
     .execute()) as StepRow[]
 }
@@ -330,7 +317,7 @@ async function liveOpen(db: Kysely<Database>, user: SessionUser, source: Source,
   if (query.from) q = q.where('f.day', '>=', query.from)
   if (query.to) q = q.where('f.day', '<=', query.to)
   return (await q
-    .select([factKey(by).as('k'), sql<string>`count(*)`.as('open_dispatches'), sql<string>`count(distinct f.suggestion_id) filter (where f.overdue_month >= ${month})`.as('overdue_items')])
+    .select([groupKey(by, 'f').as('k'), sql<string>`count(*)`.as('open_dispatches'), sql<string>`count(distinct f.suggestion_id) filter (where f.overdue_month >= ${month})`.as('overdue_items')])
     .groupBy(sql`1`)
     .execute()) as OpenRow[]
 }
