@@ -47,7 +47,12 @@ export interface MonthlyReport {
   proposals: ReportItem[]
   overdue: ReportOverdue[]
   closed: ReportClosed[]
+  /** How many lines each list has in all: a list shows its first `REPORT_LIST_MAX`. */
+  totals: { proposals: number; overdue: number; closed: number }
 }
+
+/** The most lines a list of the 月报 shows (the rest are counted, and found in the inbox). */
+export const REPORT_LIST_MAX = 500
 
 /** `YYYY-MM` and the month before it. */
 export function previousMonth(month: string): string {

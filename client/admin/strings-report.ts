@@ -37,5 +37,6 @@ export const REPORT_TEXT = {
   reportDaysOverdue: { zh: '超期天数', en: 'Days overdue' },
   reportClosedOn: { zh: '办结日期', en: 'Closed on' },
   reportNone: { zh: '无。', en: 'None.' },
+  reportMoreLines: { zh: '共 {total} 条，以上列出前 {shown} 条；全部请在意见列表中查看。', en: '{total} in all; the first {shown} are listed above. The inbox has every one.' },
   reportMadeBy: { zh: '制表：{name}　　制表时间：{at}', en: 'Prepared by {name} on {at}' },
 } as const satisfies Record<string, Text>

@@ -1,6 +1,7 @@
 import type { ReportClosed, ReportItem, ReportOverdue } from '../../../shared/report'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { formatDate } from '../../../shared/time'
+import { fill } from '../format'
 import { useText } from '../use-text'
 import { ReportTable } from './ReportTable'
 
@@ -28,4 +29,11 @@ export function ClosedList({ items }: { items: ReportClosed[] }) {
   return (
     <ReportTable head={[s('reportNumber'), s('reportItem'), s('unit'), s('reportClosedOn')]} rows={items.map((i) => [i.number, i.line, i.unit.name, formatDate(i.closedAt, lang)])} />
   )
+}
+
+/** Under a list cut at its first lines: how many there are in all (the inbox has every one). */
+export function MoreLines({ shown, total }: { shown: number; total: number }) {
+  const { s } = useText()
+  if (total <= shown) return null
+  return <p class="report-note">{fill(s('reportMoreLines'), { shown: String(shown), total: String(total) })}</p>
 }

@@ -6,7 +6,7 @@ import { fill } from '../format'
 import { useText } from '../use-text'
 import { ReportBreakdown } from './ReportBreakdown'
 import { ReportFigures } from './ReportFigures'
-import { ClosedList, OverdueList, ProposalList } from './ReportLists'
+import { ClosedList, MoreLines, OverdueList, ProposalList } from './ReportLists'
 import { monthLabel } from './report-query'
 
 /** The report as it goes on paper (A4 portrait, the named page `report` in report.css). */
@@ -26,11 +26,14 @@ export function ReportSheet({ report, me }: { report: MonthlyReport; me: Me }) {
       <ReportBreakdown rows={report.byUnit} by="unit" />
       <h2>{s('reportProposals')}</h2>
       <ProposalList items={report.proposals} />
+      <MoreLines shown={report.proposals.length} total={report.totals.proposals} />
       <h2>{fill(s('reportOverdue'), { date: formatDate(report.cutoff, lang) })}</h2>
       <p class="report-note">{s('reportOverdueNote')}</p>
       <OverdueList items={report.overdue} />
+      <MoreLines shown={report.overdue.length} total={report.totals.overdue} />
       <h2>{s('reportClosed')}</h2>
       <ClosedList items={report.closed} />
+      <MoreLines shown={report.closed.length} total={report.totals.closed} />
       <section class="report-notes">
         <h2>{s('reportNotes')}</h2>
         <dl>

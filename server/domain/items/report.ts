@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { CategoryId } from '../../../shared/categories'
 import { itemNumber } from '../../../shared/item-number'
-import { monthDays, previousMonth, type MonthlyReport, type ReportItem } from '../../../shared/report'
+import { monthDays, previousMonth, REPORT_LIST_MAX, type MonthlyReport, type ReportItem } from '../../../shared/report'
 import type { ReportQuery } from '../../../shared/schemas/report-query'
 import { dayEnd, dayStart } from '../../../shared/time'
 import type { SessionUser } from '../../auth/sessions'
@@ -18,9 +18,10 @@ const DAY_MS = 86_400_000
  * The 月报 of one China month under one unit (rolled up the tree), as this reviewer sees it: the
  * figures of the month and of the month before, by category and by unit, and three lists: the
  * proposals received in the month, the dispatches overdue at the month's end (received any
- * time), the items closed in the month. Each list is one indexed query.
+ * time), the items closed in the month. Each list is one indexed query, its first `listMax`
+ * lines with the count of all.
  */
-export async function monthlyReport(db: Kysely<Database>, user: SessionUser, query: ReportQuery, now = new Date()): Promise<MonthlyReport> {
+export async function monthlyReport(db: Kysely<Database>, user: SessionUser, query: ReportQuery, now = new Date(), listMax = REPORT_LIST_MAX): Promise<MonthlyReport> {
   const unit = await unitInScope(db, user.unitPath, query.unitId ?? user.unitId)
   if (!unit) throw new ApiError('unit_not_found')
   const unitIds = (await db.selectFrom('org_units').select('id').where('path', 'like', `${unit.path}%`).execute()).map((u) => u.id)
@@ -31,7 +32,8 @@ export async function monthlyReport(db: Kysely<Database>, user: SessionUser, que
   const cutoff = end.getTime() < now.getTime() ? end : now
   const period = { from, to, unitId: unit.id }
   const before = previousMonth(query.month)
-  const items = () => lineRows(db, user, unitIds)
+  // Each list's first lines, with the count of all of them (a window count: one query).
+  const items = () => lineRows(db, user, unitIds).select(sql<string>`count(*) over ()`.as('total')).limit(listMax)
 
   const [stats, previous, byCategory, byUnit, proposals, overdue, closed] = await Promise.all([
     itemStats(db, user, period, now),
@@ -68,7 +70,9 @@ export async function monthlyReport(db: Kysely<Database>, user: SessionUser, que
       .execute(),
   ])
 
+  const total = (rows: Array<{ total: string }>) => Number(rows[0]?.total ?? 0)
   return {
+    totals: { proposals: total(proposals), overdue: total(overdue), closed: total(closed) },
     month: query.month,
     previousMonth: before,
     unit: { id: unit.id, name: unit.name },

@@ -1,5 +1,7 @@
 import { sql as raw } from 'kysely'
 import { expect, it } from 'vitest'
+import { monthlyReport } from '../../../server/domain/items/report'
+import type { SessionUser } from '../../../server/auth/sessions'
 import { describeEachDialect } from '../../helpers/test-db'
 import { statsFixture } from './stats-fixture'
 
@@ -83,5 +85,17 @@ describeEachDialect('GET /api/admin/report: the monthly report on a hand-compute
     }
     const admin = await sessions.admin.get('/api/admin/report?month=2026-02')
     expect(admin.status).toBe(403)
+  })
+
+  it("shows each list's first lines and counts them all", async () => {
+    const { get, item, ids: people } = await setup()
+    // B is closed on 02-20 too: February's closed list has two lines.
+    await db().db.insertInto('suggestion_events').values({ suggestion_id: item.B!, kind: 'close', actor_kind: 'officer', actor_user_id: people.officer.id, is_public: true, created_at: new Date('2026-02-20T10:00+08:00') } as never).execute()
+    const full = await get('officer', 'month=2026-02')
+    expect([ids(full.closed), full.totals]).toEqual([[item.A, item.B], { proposals: 1, overdue: 1, closed: 2 }])
+    const unit = await db().db.selectFrom('org_units').select(['id', 'path']).where('name', '=', '艾家湾采油作业区').executeTakeFirstOrThrow()
+    const officer: SessionUser = { id: people.officer.id, username: 'officer', displayName: '', role: 'officer', unitId: unit.id, unitPath: unit.path, csrfToken: '' }
+    const cut = await monthlyReport(db().db, officer, { month: '2026-02' }, new Date(), 1)
+    expect([ids(cut.closed), ids(cut.proposals), ids(cut.overdue), cut.totals]).toEqual([[item.A], [item.G], [item.C], { proposals: 1, overdue: 1, closed: 2 }])
   })
 })
