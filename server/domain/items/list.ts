@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
 import { queryGrams } from '../search-grams'
 import { unitInScope } from '../units'
-import { visibleTo } from './access'
+import { itemScope } from './access'
 
 const DEFAULT_PAGE = 30
 
@@ -25,7 +25,13 @@ export async function listItems(db: Kysely<Database>, user: SessionUser, query: 
 
 /** The items this reviewer sees that match `query`, newest first, from its cursor on. */
 export async function filteredItems(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now: Date) {
-  let q = itemRows(db).where(visibleTo(user))
+  let within: string | null = null
+  if (query.unitId) {
+    const unit = await unitInScope(db, user.unitPath, query.unitId)
+    if (!unit) throw new ApiError('unit_not_found')
+    within = unit.path
+  }
+  let q = itemRows(db).where(await itemScope(db, user, within))
   if (query.status?.length) q = q.where('s.status', 'in', query.status)
   if (query.category?.length) q = q.where('s.category', 'in', query.category)
   if (query.rating?.length) q = q.where('s.rating', 'in', query.rating)
@@ -33,11 +39,6 @@ export async function filteredItems(db: Kysely<Database>, user: SessionUser, que
   if (query.proposal === '1') q = q.where('s.is_proposal', '=', true)
   if (query.from) q = q.where('s.received_at', '>=', dayStart(query.from))
   if (query.to) q = q.where('s.received_at', '<=', dayEnd(query.to))
-  if (query.unitId) {
-    const unit = await unitInScope(db, user.unitPath, query.unitId)
-    if (!unit) throw new ApiError('unit_not_found')
-    q = q.where('u.path', 'like', `${unit.path}%`)
-  }
   if (query.overdue === '1') {
     q = q.where((eb) =>
       eb.exists(
@@ -59,7 +60,8 @@ export async function filteredItems(db: Kysely<Database>, user: SessionUser, que
   }
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor)
-    q = q.where((eb) => eb.or([eb('s.received_at', '<', at), eb.and([eb('s.received_at', '=', at), eb('s.id', '<', id)])]))
+    // A row comparison: the (received_at, id) index seeks to it (an OR of the two would be filtered).
+    q = q.where(sql<boolean>`(s.received_at, s.id) < (${at}::timestamptz, ${id}::uuid)`)
   }
   return q.orderBy('s.received_at', 'desc').orderBy('s.id', 'desc')
 }

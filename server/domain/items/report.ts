@@ -8,7 +8,7 @@ import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { ApiError } from '../../http/api-error'
 import { unitInScope } from '../units'
-import { visibleTo } from './access'
+import { itemScope, type ItemCondition } from './access'
 import { breakdownRows } from './breakdown'
 import { itemStats } from './stats'
 
@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000
 export async function monthlyReport(db: Kysely<Database>, user: SessionUser, query: ReportQuery, now = new Date(), listMax = REPORT_LIST_MAX): Promise<MonthlyReport> {
   const unit = await unitInScope(db, user.unitPath, query.unitId ?? user.unitId)
   if (!unit) throw new ApiError('unit_not_found')
-  const unitIds = (await db.selectFrom('org_units').select('id').where('path', 'like', `${unit.path}%`).execute()).map((u) => u.id)
+  const scope = await itemScope(db, user, unit.path)
   const { from, to } = monthDays(query.month)
   const start = dayStart(from)
   const end = dayEnd(to)
@@ -33,7 +33,7 @@ export async function monthlyReport(db: Kysely<Database>, user: SessionUser, que
   const period = { from, to, unitId: unit.id }
   const before = previousMonth(query.month)
   // Each list's first lines, with the count of all of them (a window count: one query).
-  const items = () => lineRows(db, user, unitIds).select(sql<string>`count(*) over ()`.as('total')).limit(listMax)
+  const items = () => lineRows(db, scope).select(sql<string>`count(*) over ()`.as('total')).limit(listMax)
 
   const [stats, previous, byCategory, byUnit, proposals, overdue, closed] = await Promise.all([
     itemStats(db, user, period, now),
@@ -93,12 +93,11 @@ export async function monthlyReport(db: Kysely<Database>, user: SessionUser, que
 }
 
 /** The items this reviewer sees that arrived under the unit, with the columns of a report line. */
-function lineRows(db: Kysely<Database>, user: SessionUser, unitIds: string[]) {
+function lineRows(db: Kysely<Database>, scope: ItemCondition) {
   return db
     .selectFrom('suggestions as s')
     .innerJoin('org_units as u', 'u.id', 's.unit_id')
-    .where(visibleTo(user))
-    .where('s.unit_id', 'in', unitIds)
+    .where(scope)
     .select(['s.id', 's.serial_year', 's.serial_seq', 's.status', 's.category', 's.summary', sql<string>`left(s.content, 60)`.as('excerpt'), 'u.id as unit_id', 'u.name as unit_name'])
 }
 

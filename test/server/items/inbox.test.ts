@@ -37,6 +37,21 @@ describeEachDialect('the inbox: filters, Chinese search, pages, rates', ({ db })
     expect(seen).toEqual([...made].reverse())
   })
 
+  it('pages items received at the same instant by id, every one once', async () => {
+    const { sessions, submit } = await cast(db())
+    const made: string[] = []
+    for (let i = 0; i < 7; i++) made.push((await submit(`同一时刻的第${i}条意见`)).id)
+    await db().db.updateTable('suggestions').set({ received_at: new Date('2026-03-01T08:00:00+08:00') } as never).execute()
+    const seen: string[] = []
+    let cursor: string | null = null
+    do {
+      const res: any = await sessions.officer.get(`/api/admin/items?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      seen.push(...res.body.items.map((i: any) => i.id))
+      cursor = res.body.nextCursor
+    } while (cursor)
+    expect(seen).toEqual([...made].sort().reverse())
+  })
+
   it('filters by status, category, entry point, unit and dates', async () => {
     const { sessions, units, submit, act } = await cast(db())
     const a = await submit('基地食堂的意见内容', { entryPoint: 'base-canteen', category: 'livelihood' })
