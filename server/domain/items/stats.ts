@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Stats } from '../../../shared/admin-api'
 import { RATINGS, type Rating } from '../../../shared/ratings'
 import { medianOfSteps, OPEN_STATUSES, SATISFIED_RATINGS, rate } from '../../../shared/rates'
@@ -21,9 +21,10 @@ import { periodCover, type PeriodCover } from './period-cover'
  * every writing transaction. An officer sees items by the unit they arrived at, which is a key
  * of the sums: whole years are read from the year rows, whole months from the month rows, the
  * days at either end from the day rows (`periodCover`).
- * Handlers and leaders see items by their dispatches, which the sums do not know: their figures
- * come from the same per-item facts (`item_facts`), summed for the items they see. Both ways end
- * in the same rows and the same arithmetic below.
+ * A handler or leader of the top unit sees every item with a dispatch, which the sums keep
+ * apart. Other handlers and leaders see items by their dispatches, which the sums do not know:
+ * their figures come from the same per-item facts (`item_facts`), summed for the items they see.
+ * Both ways end in the same rows and the same arithmetic below.
  *
  * Open dispatches past their deadline depend on the time of asking: the sums hold them by the
  * month of the deadline; the current month's are counted from the dispatches themselves.
