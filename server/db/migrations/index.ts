@@ -19,6 +19,7 @@ import * as posterText from './2026-11-26-18-poster-text'
 import * as serialNumbers from './2026-11-26-19-serial-numbers'
 import * as entryPointScans from './2026-11-26-20-entry-point-scans'
 import * as itemTallies from './2026-11-26-21-item-tallies'
+import * as openDispatchItem from './2026-11-26-22-open-dispatch-item'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-19-serial-numbers': serialNumbers,
   '2026-11-26-20-entry-point-scans': entryPointScans,
   '2026-11-26-21-item-tallies': itemTallies,
+  '2026-11-26-22-open-dispatch-item': openDispatchItem,
 }
