@@ -17,8 +17,8 @@ import { useBreakdown } from './use-stats'
 export function Breakdowns({ scope, canListPoints }: { scope: Scope; canListPoints: boolean }) {
   const { s, lang } = useText()
   const categories = useCategories()
-  const window = scanWindow(scope, SCAN_DAYS_MAX)
-  const scans = useLoad(() => api.get<ScanCounts>(`/api/admin/scans${queryString({ from: window.from, to: window.to, unitId: scope.unitId })}`), [window.from, window.to, scope.unitId])
+  const scanPeriod = scanWindow(scope, SCAN_DAYS_MAX)
+  const scans = useLoad(() => api.get<ScanCounts>(`/api/admin/scans${queryString({ from: scanPeriod.from, to: scanPeriod.to, unitId: scope.unitId })}`), [scanPeriod.from, scanPeriod.to, scope.unitId])
   // The inbox filters by a QR point's code: officers list the points, the scans name those scanned.
   const points = useLoad(() => (canListPoints ? api.get<EntryPointView[]>('/api/admin/entry-points') : Promise.resolve([])), [canListPoints])
   const units = useBreakdown('unit', scope)
@@ -44,7 +44,7 @@ export function Breakdowns({ scope, canListPoints }: { scope: Scope; canListPoin
         view={{ name: (r) => r.name, filter: (r) => (codes.has(r.key) ? { entryPoint: codes.get(r.key)! } : null) }}
       />
       <MonthTrend scope={scope} />
-      <ScanBreakdown scope={scope} scans={scans} window={window} />
+      <ScanBreakdown scope={scope} scans={scans} period={scanPeriod} />
     </>
   )
 }

@@ -134,7 +134,8 @@ export async function groupedStats(
   const stepsByKey = new Map<string, Array<{ step: number; items: number }>>()
   for (const r of steps) {
     const k = fold(r.k)
-    stepsByKey.set(k, [...(stepsByKey.get(k) ?? []), { step: Number(r.step), items: Number(r.items) }])
+    const list = stepsByKey.get(k) ?? stepsByKey.set(k, []).get(k)!
+    list.push({ step: Number(r.step), items: Number(r.items) })
   }
   for (const [k, t] of tallies) t.median = withSteps ? medianOfSteps(stepsByKey.get(k) ?? []) : null
   return new Map([...tallies].filter(([, t]) => received(t) > 0).map(([k, t]) => [k, figures(t)]))
