@@ -251,7 +251,6 @@ export interface ItemTallyTable extends TallyKey {
   r_basically: number
   r_unsatisfied: number
   proposals: number
-  dispatched: number
   done: number
   reported: number
   on_time: number

@@ -5,8 +5,8 @@ import { sql, type Kysely } from 'kysely'
 // the sums of those rows are kept per China day, month and year of arrival (grain d, m, y; the
 // period is the first day), unit, QR point and category, and whether the item has a dispatch
 // (what a handler or leader of the top unit sees), in three tables:
-// - item_tallies: counts by status and rating, proposals, dispatched items, items whose every
-//   dispatch was completed, reported and on-time dispatches;
+// - item_tallies: counts by status and rating, proposals, items whose every dispatch was
+//   completed, reported and on-time dispatches (items with a dispatch: the rows that have one);
 // - item_open_tallies: open (unreported) dispatches and overdue items by the month of the
 //   deadline (the earliest open deadline for an item), so "past its deadline now" is a sum over
 //   past months plus a small live query for this month;
@@ -51,7 +51,6 @@ create table item_tallies (
   s_replied integer not null, s_closed integer not null, s_merged integer not null, s_declined integer not null,
   r_satisfied integer not null, r_basically integer not null, r_unsatisfied integer not null,
   proposals integer not null,
-  dispatched integer not null,
   done integer not null,
   reported integer not null,
   on_time integer not null,
@@ -125,7 +124,7 @@ begin
     sign * (f.status = 'submitted')::int, sign * (f.status = 'accepted')::int, sign * (f.status = 'dispatched')::int, sign * (f.status = 'reported')::int,
     sign * (f.status = 'replied')::int, sign * (f.status = 'closed')::int, sign * (f.status = 'merged')::int, sign * (f.status = 'declined')::int,
     sign * (f.rating is not distinct from 'satisfied')::int, sign * (f.rating is not distinct from 'basically')::int, sign * (f.rating is not distinct from 'unsatisfied')::int,
-    sign * f.is_proposal::int, sign * f.dispatched::int, sign * f.done::int, sign * f.reported, sign * f.on_time
+    sign * f.is_proposal::int, sign * f.done::int, sign * f.reported, sign * f.on_time
   from (values ('d'::"char", f.day), ('m'::"char", month), ('y'::"char", year)) g(grain, period)
   on conflict (grain, period, unit_id, entry_point_id, category, has_dispatch) do update set
     received = t.received + excluded.received,
@@ -135,7 +134,7 @@ begin
     s_merged = t.s_merged + excluded.s_merged, s_declined = t.s_declined + excluded.s_declined,
     r_satisfied = t.r_satisfied + excluded.r_satisfied, r_basically = t.r_basically + excluded.r_basically,
     r_unsatisfied = t.r_unsatisfied + excluded.r_unsatisfied,
-    proposals = t.proposals + excluded.proposals, dispatched = t.dispatched + excluded.dispatched,
+    proposals = t.proposals + excluded.proposals,
     done = t.done + excluded.done, reported = t.reported + excluded.reported, on_time = t.on_time + excluded.on_time;
 
   if cardinality(f.open_months) > 0 then
@@ -261,7 +260,7 @@ begin
     count(*) filter (where f.status = 'merged'), count(*) filter (where f.status = 'declined'),
     count(*) filter (where f.rating = 'satisfied'), count(*) filter (where f.rating = 'basically'),
     count(*) filter (where f.rating = 'unsatisfied'),
-    count(*) filter (where f.is_proposal), count(*) filter (where f.dispatched), count(*) filter (where f.done),
+    count(*) filter (where f.is_proposal), count(*) filter (where f.done),
     sum(f.reported), sum(f.on_time)
   from item_facts f
   cross join lateral (values ('d'::"char", f.day), ('m'::"char", date_trunc('month', f.day)::date), ('y'::"char", date_trunc('year', f.day)::date)) g(grain, period)

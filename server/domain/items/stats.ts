@@ -110,7 +110,7 @@ export async function groupedStats(
     liveOpen(db, user, source, scope, query, by, month, now),
   ])
 
-  const fold = await keyFolder(db, by, scope)
+  const fold = keyFolder(by, scope)
   const tallies = new Map<string, Tally>()
   const tally = (raw: string) => {
     const k = fold(raw)
@@ -149,6 +149,8 @@ export async function groupedStats(
 interface Scope {
   top: string
   unitIds: string[]
+  /** Each of those units' path, by id. */
+  paths: Map<string, string>
   narrowed: boolean
   /** Only items with a dispatch: what a handler or leader sees. */
   dispatchedOnly: boolean
@@ -162,19 +164,18 @@ async function statsScope(db: Kysely<Database>, user: SessionUser, query: StatsQ
     top = unit.path
   }
   // Rolled up the tree, resolved to ids (paths are ids and slashes: no LIKE wildcards).
-  const unitIds = (await db.selectFrom('org_units').select('id').where('path', 'like', `${top}%`).execute()).map((u) => u.id)
-  return { top, unitIds, narrowed: Boolean(query.unitId) || user.role === 'officer', dispatchedOnly: user.role !== 'officer' }
+  const units = await db.selectFrom('org_units').select(['id', 'path']).where('path', 'like', `${top}%`).execute()
+  return { top, unitIds: units.map((u) => u.id), paths: new Map(units.map((u) => [u.id, u.path])), narrowed: Boolean(query.unitId) || user.role === 'officer', dispatchedOnly: user.role !== 'officer' }
 }
 
 /**
  * How a raw key becomes a group's key: a unit's id becomes the id of the unit one level below
  * the top that holds it (or the top's own id); the other keys are themselves.
  */
-async function keyFolder(db: Kysely<Database>, by: Breakdown | null, scope: Scope): Promise<(raw: string) => string> {
+function keyFolder(by: Breakdown | null, scope: Scope): (raw: string) => string {
   if (by !== 'unit') return (raw) => raw
-  const paths = new Map((await db.selectFrom('org_units').select(['id', 'path']).where('path', 'like', `${scope.top}%`).execute()).map((u) => [u.id, u.path]))
   const topId = scope.top.split('/').filter(Boolean).at(-1) ?? ''
-  return (raw) => (paths.get(raw) ?? '').slice(scope.top.length).split('/')[0] || topId
+  return (raw) => (scope.paths.get(raw) ?? '').slice(scope.top.length).split('/')[0] || topId
 }
 
 // --- The sums, for officers ------------------------------------------------------------------
@@ -220,7 +221,6 @@ function groupKey(by: Breakdown | null, alias: 't' | 'f') {
 const SUM_COLUMNS = [
   'received',
   'proposals',
-  'dispatched',
   'done',
   'reported',
   'on_time',
@@ -230,7 +230,12 @@ const SUM_COLUMNS = [
 
 async function tallySums(db: Kysely<Database>, scope: Scope, cover: PeriodCover, by: Breakdown | null): Promise<SumRow[]> {
   return (await tallyRows(db, 'item_tallies', scope, cover)
-    .select([groupKey(by, 't').as('k'), ...SUM_COLUMNS.map((c) => sql<string>`sum(${sql.ref(`t.${c}`)})`.as(c))])
+    .select([
+      groupKey(by, 't').as('k'),
+      ...SUM_COLUMNS.map((c) => sql<string>`sum(${sql.ref(`t.${c}`)})`.as(c)),
+      // Items with a dispatch are the rows kept apart for them.
+      sql<string>`coalesce(sum(t.received) filter (where t.has_dispatch), 0)`.as('dispatched'),
+    ])
     .groupBy(sql`1`)
     .execute()) as SumRow[]
 }
