@@ -106,9 +106,8 @@ export async function submitItems(
   }
   let created = 0
   try {
-    for (const f of fresh) {
-      const outcome = await storeOne(db, f, lang, clock)
-      outcomes[f.index] = outcome
+    for (const [i, outcome] of (await storeAll(db, fresh, lang, clock)).entries()) {
+      outcomes[fresh[i]!.index] = outcome
       if (outcome.result === 'created') created++
     }
   } finally {
@@ -117,6 +116,113 @@ export async function submitItems(
     if (reserved?.ok && created < fresh.length) await reserved.giveBack(fresh.length - created).catch(() => {})
   }
   return { outcomes: outcomes as SubmitOutcome[] }
+}
+
+/**
+ * The batch's new items in one transaction of a few statements, whatever their number. What is
+ * already there (a copy that came first, a code another item holds, the
+ * same item twice in the batch) is answered without a write; the rest is inserted at once with
+ * numbers in a row, and their submit events with it. Should the insert still skip a row (a copy
+ * committed after this transaction looked) the transaction is rolled back and tried again, so
+ * numbers stay without gaps. Should the database refuse the batch outright (a QR point removed
+ * meanwhile), each item is tried on its own: one item never keeps the others out.
+ */
+async function storeAll(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date): Promise<SubmitOutcome[]> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => storeBatch(trx, fresh, lang, clock))
+    } catch (error) {
+      if (error instanceof NotInserted) continue
+      if (!isConstraintViolation(error)) throw error
+      if (fresh.length === 1) return [rejected(fresh[0]!.item.id, refusal(error), lang)]
+      const outcomes: SubmitOutcome[] = []
+      for (const f of fresh) outcomes.push(...(await storeAll(db, [f], lang, clock)))
+      return outcomes
+    }
+  }
+  // Rows skipped three times over, yet found by nobody: not a state the tables can be in.
+  throw new Error(`${fresh.length} items were neither stored nor found`)
+}
+
+async function storeBatch(trx: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date): Promise<SubmitOutcome[]> {
+  // The arrival time is set here, not by the database, so that it and the year agree.
+  const receivedAt = clock()
+  const year = chinaYear(receivedAt)
+  const hashes = fresh.map((f) => ({ followUp: hashFollowUpCode(f.item.followUpCode), payload: hashPayload(payloadFields(f.raw)!, f.item.followUpCode) }))
+  const there = await trx
+    .selectFrom('suggestions')
+    .select(['id', 'payload_hash', 'follow_up_hash', 'received_at', 'serial_year', 'serial_seq'])
+    .where((eb) => eb.or([eb('id', 'in', fresh.map((f) => f.item.id)), eb('follow_up_hash', 'in', hashes.map((h) => h.followUp))]))
+    .execute()
+  const byId = new Map(there.map((r) => [r.id, r]))
+  const codeHolder = new Map(there.map((r) => [r.follow_up_hash, r.id]))
+  const outcomes: Array<SubmitOutcome | null> = []
+  // The rows to write, and what an earlier copy in this batch will be answered once stored.
+  const rows: Array<Stored & NewItem & { hashes: (typeof hashes)[number] }> = []
+  for (const [i, f] of fresh.entries()) {
+    const h = hashes[i]!
+    const same = byId.get(f.item.id)
+    if (same) {
+      outcomes.push(isReplay(f.raw, same) ? duplicate(same) : rejected(f.item.id, 'id_conflict', lang))
+      continue
+    }
+    if (codeHolder.has(h.followUp)) {
+      outcomes.push(rejected(f.item.id, 'follow_up_code_taken', lang))
+      continue
+    }
+    const row = { ...f, hashes: h, id: f.item.id, payload_hash: h.payload, follow_up_hash: h.followUp, received_at: receivedAt, serial_year: year, serial_seq: rows.length + 1 }
+    byId.set(row.id, row)
+    codeHolder.set(h.followUp, row.id)
+    rows.push(row)
+    outcomes.push(null)
+  }
+  if (rows.length) {
+    // The year's counter row stays locked until commit: concurrent batches of a year take their
+    // numbers one after another, each a run without gaps.
+    const { last } = await trx
+      .insertInto('serial_counters')
+      .values({ year, last: rows.length })
+      .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('serial_counters.last', '+', rows.length) })))
+      .returning('last')
+      .executeTakeFirstOrThrow()
+    for (const r of rows) r.serial_seq += last - rows.length
+    const inserted = await trx
+      .insertInto('suggestions')
+      .values(
+        rows.map(({ item, entryPoint, hashes: h, serial_seq }) => ({
+          id: item.id,
+          follow_up_hash: h.followUp,
+          payload_hash: h.payload,
+          entry_point_id: entryPoint.id,
+          unit_id: entryPoint.unit_id,
+          category: item.category,
+          content: item.content,
+          anonymous: item.anonymous,
+          // Anonymous items store no identity; the schema already refused one, this is the invariant.
+          submitter_name: item.anonymous ? null : (item.submitter?.name ?? null),
+          submitter_employee_no: item.anonymous ? null : item.submitter?.employeeNo || null,
+          submitter_phone: item.anonymous ? null : item.submitter?.phone || null,
+          device_created_at: deviceTime(item),
+          content_grams: contentGrams(item.content),
+          received_at: receivedAt,
+          serial_year: year,
+          serial_seq,
+        })),
+      )
+      // No target: a concurrent copy may collide on the code's index before the id's; both mean "look".
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute()
+    // A copy that came in meanwhile (it was not committed when this transaction looked): roll
+    // back, numbers and all, and look again.
+    if (inserted.length < rows.length) throw new NotInserted()
+    await trx
+      .insertInto('suggestion_events')
+      .values(rows.map((r) => ({ suggestion_id: r.id, kind: 'submit' as const, to_status: 'submitted', actor_kind: 'worker' as const, is_public: true })))
+      .execute()
+  }
+  // In the batch's order; a later copy of an item of this batch is a replay of it, or a conflict.
+  return outcomes.map((o, i) => o ?? { id: fresh[i]!.item.id, result: 'created', status: 201, receivedAt: receivedAt.toISOString(), number: itemNumber(year, byId.get(fresh[i]!.item.id)!.serial_seq) })
 }
 
 /** The rows already stored under the batch's ids, in one query. */
@@ -143,68 +249,8 @@ function deviceTime(item: SubmitItem): Date {
   return item.anonymous ? dayStart(todayInChina(at)) : at
 }
 
-/** Thrown to roll back a number taken for an item that was not inserted after all. */
+/** Thrown to roll back the numbers taken for a batch when a row was not inserted after all. */
 class NotInserted extends Error {}
-
-async function storeOne(db: Kysely<Database>, { item, raw, entryPoint }: NewItem, lang: Lang, clock: () => Date): Promise<SubmitOutcome> {
-  const followUpHash = hashFollowUpCode(item.followUpCode)
-  const payloadHash = hashPayload(payloadFields(raw)!, item.followUpCode)
-  try {
-    return await db.transaction().execute(async (trx) => {
-      // The year's counter row stays locked until commit: concurrent items of a year take numbers one
-      // after another. The arrival time is set here, not by the database, so that it and the year agree.
-      const receivedAt = clock()
-      const year = chinaYear(receivedAt)
-      const { last: seq } = await trx
-        .insertInto('serial_counters')
-        .values({ year, last: 1 })
-        .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('serial_counters.last', '+', 1) })))
-        .returning('last')
-        .executeTakeFirstOrThrow()
-      const inserted = await trx
-        .insertInto('suggestions')
-        .values({
-          id: item.id,
-          follow_up_hash: followUpHash,
-          payload_hash: payloadHash,
-          entry_point_id: entryPoint.id,
-          unit_id: entryPoint.unit_id,
-          category: item.category,
-          content: item.content,
-          anonymous: item.anonymous,
-          // Anonymous items store no identity; the schema already refused one, this is the invariant.
-          submitter_name: item.anonymous ? null : (item.submitter?.name ?? null),
-          submitter_employee_no: item.anonymous ? null : item.submitter?.employeeNo || null,
-          submitter_phone: item.anonymous ? null : item.submitter?.phone || null,
-          device_created_at: deviceTime(item),
-          content_grams: contentGrams(item.content),
-          received_at: receivedAt,
-          serial_year: year,
-          serial_seq: seq,
-        })
-        // No target: a concurrent copy may collide on the code's index before the id's; both mean "look".
-        .onConflict((oc) => oc.doNothing())
-        .returning('received_at')
-        .executeTakeFirst()
-      if (inserted) {
-        await trx
-          .insertInto('suggestion_events')
-          .values({ suggestion_id: item.id, kind: 'submit', to_status: 'submitted', actor_kind: 'worker', is_public: true })
-          .execute()
-        return { id: item.id, result: 'created', status: 201, receivedAt: inserted.received_at.toISOString(), number: itemNumber(year, seq) } as const
-      }
-      throw new NotInserted()
-    })
-  } catch (error) {
-    if (isUniqueViolation(error, 'suggestions_follow_up_hash')) return rejected(item.id, 'follow_up_code_taken', lang)
-    if (!(error instanceof NotInserted)) throw error
-  }
-  // A copy that raced us in: its number stands, ours was given back with the rollback.
-  const existing = await storedRows(db, [item])
-  const row = existing.get(item.id)
-  if (!row) return rejected(item.id, 'follow_up_code_taken', lang)
-  return isReplay(raw, row) ? duplicate(row) : rejected(item.id, 'id_conflict', lang)
-}
 
 function duplicate(row: Stored): SubmitOutcome {
   return { id: row.id, result: 'duplicate', status: 200, receivedAt: row.received_at.toISOString(), number: itemNumber(row.serial_year, row.serial_seq) }
@@ -224,9 +270,18 @@ function rawIdOf(raw: unknown): string | null {
   return typeof id === 'string' && id.length <= 64 ? id : null
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string } | null
-  return e?.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint))
+/** Why the database refused an item that passed validation: its QR point or category went meanwhile. */
+function refusal(error: unknown): ErrorCode {
+  const text = `${(error as { constraint?: string }).constraint ?? ''} ${(error as Error).message ?? ''}`
+  if (text.includes('entry_point') || text.includes('unit_id')) return 'unknown_entry_point'
+  if (text.includes('category')) return 'unknown_category'
+  return 'invalid_request'
+}
+
+/** A row the database refused (a check, a missing QR point or category): class 23 of SQLSTATE. */
+function isConstraintViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('23')
 }
 
 /** The HTTP status of a whole submission: the items' common status, or 207 when they differ. */

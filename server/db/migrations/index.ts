@@ -20,6 +20,7 @@ import * as serialNumbers from './2026-11-26-19-serial-numbers'
 import * as entryPointScans from './2026-11-26-20-entry-point-scans'
 import * as itemTallies from './2026-11-26-21-item-tallies'
 import * as openDispatchItem from './2026-11-26-22-open-dispatch-item'
+import * as tallyNewItems from './2026-11-26-23-tally-new-items'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-20-entry-point-scans': entryPointScans,
   '2026-11-26-21-item-tallies': itemTallies,
   '2026-11-26-22-open-dispatch-item': openDispatchItem,
+  '2026-11-26-23-tally-new-items': tallyNewItems,
 }

@@ -27,7 +27,7 @@ const HOUR = 3_600_000
 const CATEGORIES = ['leadership', 'pay', 'livelihood']
 const OUTCOMES = ['completed', 'partial', 'cannot'] as const
 
-const add = fc.record({ kind: fc.constant('add' as const), unit: fc.nat(), point: fc.nat(), category: fc.nat(), hours: fc.integer({ min: -24 * 80, max: 24 * 30 }), status: fc.nat(), rating: fc.nat(), proposal: fc.boolean() })
+const add = fc.record({ kind: fc.constant('add' as const), unit: fc.nat(), point: fc.nat(), category: fc.nat(), hours: fc.integer({ min: -24 * 80, max: 24 * 30 }), status: fc.nat(), rating: fc.nat(), proposal: fc.boolean(), more: fc.nat({ max: 3 }) })
 const op = fc.oneof(
   { arbitrary: add, weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('set' as const), item: fc.nat(), field: fc.constantFrom('status', 'rating', 'is_proposal', 'category', 'unit_id', 'received_at'), value: fc.nat(), hours: fc.integer({ min: -24 * 80, max: 24 * 30 }) }), weight: 3 },
@@ -96,31 +96,35 @@ async function apply(d: Kysely<Database>, o: Op, c: Context): Promise<void> {
     case 'add': {
       const point = c.points[o.point % c.points.length]!
       const at = new Date(NOW.getTime() + o.hours * HOUR)
-      const id = uuidv7(at.getTime())
       // A merged item names its main item (a check of the table): the first there is, or it is new.
       const main = await pick('suggestions', 0)
       const status = STATUSES[o.status % STATUSES.length]!
-      await d
-        .insertInto('suggestions')
-        .values({
+      // Up to three more in the same statement, a day apart, another category or status each:
+      // new items are counted per statement (migration 23).
+      const rows = Array.from({ length: 1 + o.more }, (_, k) => {
+        const when = new Date(at.getTime() + k * 24 * HOUR)
+        const id = uuidv7(when.getTime())
+        const s = k ? STATUSES[(o.status + k) % STATUSES.length]! : status
+        return {
           id,
           follow_up_hash: id,
           payload_hash: 'p',
           entry_point_id: point.id,
           unit_id: o.unit % 3 ? point.unit_id : c.units[o.unit % c.units.length]!.id,
-          category: CATEGORIES[o.category % CATEGORIES.length]!,
+          category: CATEGORIES[(o.category + k) % CATEGORIES.length]!,
           content: '随机写入',
           anonymous: true,
-          device_created_at: at,
-          received_at: at,
-          status: status === 'merged' && !main ? 'submitted' : status,
-          merged_into: status === 'merged' ? main : null,
-          rating: o.rating % 4 === 3 ? null : RATINGS[o.rating % 4]!,
+          device_created_at: when,
+          received_at: when,
+          status: s === 'merged' && !main ? 'submitted' : s,
+          merged_into: s === 'merged' && main ? main : null,
+          rating: (o.rating + k) % 4 === 3 ? null : RATINGS[(o.rating + k) % 4]!,
           is_proposal: o.proposal,
           serial_year: 2999,
           serial_seq: c.serial(),
-        })
-        .execute()
+        }
+      })
+      await d.insertInto('suggestions').values(rows).execute()
       return
     }
     case 'set': {
