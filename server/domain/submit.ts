@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { SubmitOutcome } from '../../shared/api'
 import { errorMessage, errorStatus, type ErrorCode } from '../../shared/errors'
 import { canonicalFollowUpCode } from '../../shared/follow-up-code'
@@ -130,9 +130,10 @@ export async function submitItems(
 async function storeAll(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date): Promise<SubmitOutcome[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await db.transaction().execute((trx) => storeBatch(trx, fresh, lang, clock))
+      return await storeBatch(db, fresh, lang, clock)
     } catch (error) {
-      if (error instanceof NotInserted) continue
+      // A copy committed after the look: the statement was undone, numbers and all; look again.
+      if ((error as { code?: unknown }).code === NOT_INSERTED) continue
       if (!isConstraintViolation(error)) throw error
       if (fresh.length === 1) return [rejected(fresh[0]!.item.id, refusal(error), lang)]
       const outcomes: SubmitOutcome[] = []
@@ -144,12 +145,15 @@ async function storeAll(db: Kysely<Database>, fresh: NewItem[], lang: Lang, cloc
   throw new Error(`${fresh.length} items were neither stored nor found`)
 }
 
-async function storeBatch(trx: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date): Promise<SubmitOutcome[]> {
+/** The SQLSTATE of `submit_all_inserted` (migration 23). */
+const NOT_INSERTED = 'YJ409'
+
+async function storeBatch(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date): Promise<SubmitOutcome[]> {
   // The arrival time is set here, not by the database, so that it and the year agree.
   const receivedAt = clock()
   const year = chinaYear(receivedAt)
   const hashes = fresh.map((f) => ({ followUp: hashFollowUpCode(f.item.followUpCode), payload: hashPayload(payloadFields(f.raw)!, f.item.followUpCode) }))
-  const there = await trx
+  const there = await db
     .selectFrom('suggestions')
     .select(['id', 'payload_hash', 'follow_up_hash', 'received_at', 'serial_year', 'serial_seq'])
     .where((eb) => eb.or([eb('id', 'in', fresh.map((f) => f.item.id)), eb('follow_up_hash', 'in', hashes.map((h) => h.followUp))]))
@@ -157,72 +161,86 @@ async function storeBatch(trx: Kysely<Database>, fresh: NewItem[], lang: Lang, c
   const byId = new Map(there.map((r) => [r.id, r]))
   const codeHolder = new Map(there.map((r) => [r.follow_up_hash, r.id]))
   const outcomes: Array<SubmitOutcome | null> = []
-  // The rows to write, and what an earlier copy in this batch will be answered once stored.
-  const rows: Array<Stored & NewItem & { hashes: (typeof hashes)[number] }> = []
+  // The rows to write; an item given twice in the batch is answered as a replay of the first.
+  const rows: Array<Stored & { f: NewItem }> = []
   for (const [i, f] of fresh.entries()) {
     const h = hashes[i]!
     const same = byId.get(f.item.id)
     if (same) {
-      outcomes.push(isReplay(f.raw, same) ? duplicate(same) : rejected(f.item.id, 'id_conflict', lang))
+      // A copy of an item of this batch is answered with its number once it has one (below).
+      outcomes.push(!isReplay(f.raw, same) ? rejected(f.item.id, 'id_conflict', lang) : same.serial_seq ? duplicate(same) : null)
       continue
     }
     if (codeHolder.has(h.followUp)) {
       outcomes.push(rejected(f.item.id, 'follow_up_code_taken', lang))
       continue
     }
-    const row = { ...f, hashes: h, id: f.item.id, payload_hash: h.payload, follow_up_hash: h.followUp, received_at: receivedAt, serial_year: year, serial_seq: rows.length + 1 }
+    const row = { f, id: f.item.id, payload_hash: h.payload, follow_up_hash: h.followUp, received_at: receivedAt, serial_year: year, serial_seq: 0 }
     byId.set(row.id, row)
     codeHolder.set(h.followUp, row.id)
     rows.push(row)
     outcomes.push(null)
   }
   if (rows.length) {
-    // The year's counter row stays locked until commit: concurrent batches of a year take their
-    // numbers one after another, each a run without gaps.
-    const { last } = await trx
-      .insertInto('serial_counters')
-      .values({ year, last: rows.length })
-      .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('serial_counters.last', '+', rows.length) })))
-      .returning('last')
-      .executeTakeFirstOrThrow()
-    for (const r of rows) r.serial_seq += last - rows.length
-    const inserted = await trx
-      .insertInto('suggestions')
-      .values(
-        rows.map(({ item, entryPoint, hashes: h, serial_seq }) => ({
-          id: item.id,
-          follow_up_hash: h.followUp,
-          payload_hash: h.payload,
-          entry_point_id: entryPoint.id,
-          unit_id: entryPoint.unit_id,
-          category: item.category,
-          content: item.content,
-          anonymous: item.anonymous,
-          // Anonymous items store no identity; the schema already refused one, this is the invariant.
-          submitter_name: item.anonymous ? null : (item.submitter?.name ?? null),
-          submitter_employee_no: item.anonymous ? null : item.submitter?.employeeNo || null,
-          submitter_phone: item.anonymous ? null : item.submitter?.phone || null,
-          device_created_at: deviceTime(item),
-          content_grams: contentGrams(item.content),
-          received_at: receivedAt,
-          serial_year: year,
-          serial_seq,
-        })),
-      )
-      // No target: a concurrent copy may collide on the code's index before the id's; both mean "look".
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .execute()
-    // A copy that came in meanwhile (it was not committed when this transaction looked): roll
-    // back, numbers and all, and look again.
-    if (inserted.length < rows.length) throw new NotInserted()
-    await trx
-      .insertInto('suggestion_events')
-      .values(rows.map((r) => ({ suggestion_id: r.id, kind: 'submit' as const, to_status: 'submitted', actor_kind: 'worker' as const, is_public: true })))
-      .execute()
+    const seqs = await insertItems(db, rows, receivedAt, year)
+    for (const r of rows) r.serial_seq = seqs.get(r.id)!
   }
-  // In the batch's order; a later copy of an item of this batch is a replay of it, or a conflict.
-  return outcomes.map((o, i) => o ?? { id: fresh[i]!.item.id, result: 'created', status: 201, receivedAt: receivedAt.toISOString(), number: itemNumber(year, byId.get(fresh[i]!.item.id)!.serial_seq) })
+  const created = new Set<string>()
+  return outcomes.map((o, i) => {
+    if (o) return o
+    const row = byId.get(fresh[i]!.item.id)!
+    if (created.has(row.id)) return duplicate(row)
+    created.add(row.id)
+    return { id: row.id, result: 'created', status: 201, receivedAt: receivedAt.toISOString(), number: itemNumber(year, row.serial_seq) }
+  })
+}
+
+/**
+ * One statement, so one round trip and its own transaction: the year's counter row is locked
+ * from here to the commit and no longer (concurrent batches of a year take their numbers one
+ * after another, each a run without gaps), the items go in with their numbers, and their submit
+ * events with them. A row skipped as already there fails the statement, and nothing of it stays.
+ */
+async function insertItems(db: Kysely<Database>, rows: Array<Stored & { f: NewItem }>, receivedAt: Date, year: number): Promise<Map<string, number>> {
+  const col = <T>(pick: (r: Stored & { f: NewItem }) => T) => rows.map(pick)
+  const item = (r: Stored & { f: NewItem }) => r.f.item
+  const result = await sql<{ ok: boolean; ids: string[]; seqs: number[] }>`
+    with counter as (
+      insert into serial_counters (year, last) values (${year}, ${rows.length})
+      on conflict (year) do update set last = serial_counters.last + excluded.last
+      returning last
+    ), inserted as (
+      insert into suggestions (id, follow_up_hash, payload_hash, entry_point_id, unit_id, category, content, anonymous,
+        submitter_name, submitter_employee_no, submitter_phone, device_created_at, content_grams, received_at, serial_year, serial_seq)
+      select t.id, t.follow_up_hash, t.payload_hash, t.entry_point_id, t.unit_id, t.category, t.content, t.anonymous,
+        t.submitter_name, t.submitter_employee_no, t.submitter_phone, t.device_created_at, t.content_grams::text[], ${receivedAt}::timestamptz, ${year}::int,
+        (select last from counter) - ${rows.length}::int + t.n::int
+      from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.follow_up_hash)}::text[], ${col((r) => r.payload_hash)}::text[],
+        ${col((r) => r.f.entryPoint.id)}::uuid[], ${col((r) => r.f.entryPoint.unit_id)}::uuid[], ${col((r) => item(r).category)}::text[],
+        ${col((r) => item(r).content)}::text[], ${col((r) => item(r).anonymous)}::boolean[],
+        ${col((r) => (item(r).anonymous ? null : (item(r).submitter?.name ?? null)))}::text[],
+        ${col((r) => (item(r).anonymous ? null : item(r).submitter?.employeeNo || null))}::text[],
+        ${col((r) => (item(r).anonymous ? null : item(r).submitter?.phone || null))}::text[],
+        ${col((r) => deviceTime(item(r)).toISOString())}::timestamptz[], ${col((r) => arrayLiteral(contentGrams(item(r).content)))}::text[])
+        with ordinality as t(id, follow_up_hash, payload_hash, entry_point_id, unit_id, category, content, anonymous,
+          submitter_name, submitter_employee_no, submitter_phone, device_created_at, content_grams, n)
+      -- No target: a concurrent copy may collide on the code's index before the id's; both mean "look".
+      on conflict do nothing
+      returning id, serial_seq
+    ), events as (
+      insert into suggestion_events (suggestion_id, kind, to_status, actor_kind, is_public)
+      select id, 'submit', 'submitted', 'worker', true from inserted
+    )
+    -- One row whatever was inserted, so the check always runs.
+    select submit_all_inserted((select count(*) from inserted), ${rows.length}) as ok,
+      array(select i.id::text from inserted i) as ids, array(select i.serial_seq from inserted i) as seqs`.execute(db)
+  const { ids, seqs } = result.rows[0]!
+  return new Map(ids.map((id, i) => [id, seqs[i]!]))
+}
+
+/** A text[] literal of `values`, each quoted: passed as one text per row, since arrays of arrays must be even. */
+function arrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`
 }
 
 /** The rows already stored under the batch's ids, in one query. */
@@ -248,9 +266,6 @@ function deviceTime(item: SubmitItem): Date {
   const at = new Date(item.createdAt)
   return item.anonymous ? dayStart(todayInChina(at)) : at
 }
-
-/** Thrown to roll back the numbers taken for a batch when a row was not inserted after all. */
-class NotInserted extends Error {}
 
 function duplicate(row: Stored): SubmitOutcome {
   return { id: row.id, result: 'duplicate', status: 200, receivedAt: row.received_at.toISOString(), number: itemNumber(row.serial_year, row.serial_seq) }

@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 
+// A batch of new items is written in one statement (server/domain/submit.ts): `submit_all_inserted`
+// fails it, rolling back its numbers, when a row was skipped as already there.
+//
 // New items are counted once per statement, not once per row: a batch of a hundred items adds
 // its facts and its sums in two statements (the row trigger of migration 21 ran tally_item, a
 // dozen statements, for each). A new item has no dispatch and no answer yet (both refer to it),
@@ -41,6 +44,15 @@ begin
 end
 $f$;
 
+create function submit_all_inserted(inserted bigint, expected integer) returns boolean language plpgsql as $f$
+begin
+  if inserted <> expected then
+    raise exception 'not_inserted: % of % items inserted', inserted, expected using errcode = 'YJ409';
+  end if;
+  return true;
+end
+$f$;
+
 drop trigger suggestions_tally_insert on suggestions;
 
 create trigger suggestions_tally_insert after insert on suggestions referencing new table as new_items
@@ -50,5 +62,6 @@ create trigger suggestions_tally_insert after insert on suggestions referencing 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger suggestions_tally_insert on suggestions`.execute(db)
   await sql`drop function tally_inserted()`.execute(db)
+  await sql`drop function submit_all_inserted(bigint, integer)`.execute(db)
   await sql`create trigger suggestions_tally_insert after insert on suggestions for each row execute function tally_item_trigger()`.execute(db)
 }
