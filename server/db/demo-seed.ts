@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { UnitKind } from '../../shared/unit-kinds'
 import type { Database } from './schema'
 
@@ -59,8 +59,14 @@ export const DEMO_ORGANISATION: UnitSpec = {
 }
 
 /** Loads the demo organisation when the database has no units yet. Returns whether it did. */
+/** An advisory lock key of the demo seed (any constant; no other code takes it). */
+const DEMO_SEED_LOCK = 7_202_611_26
+
 export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    // Two app processes started at once on an empty database: the second waits here, then finds
+    // the first one's units (without the lock it inserted the same QR codes and ended).
+    await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`.execute(trx)
     const any = await trx.selectFrom('org_units').select('id').limit(1).executeTakeFirst()
     if (any) return false
     await insertUnit(trx, DEMO_ORGANISATION, null, '/', 0)
