@@ -2,13 +2,13 @@ import { sql, type Kysely } from 'kysely'
 import type { SubmitOutcome } from '../../shared/api'
 import { errorMessage, errorStatus, type ErrorCode } from '../../shared/errors'
 import { canonicalFollowUpCode } from '../../shared/follow-up-code'
+import { ENTRY_POINT_CODE } from '../../shared/limits'
 import type { Lang } from '../../shared/lang'
 import { itemNumber } from '../../shared/item-number'
 import { chinaYear, dayStart, todayInChina } from '../../shared/time'
 import { isUuidV7 } from '../../shared/uuid'
 import { SubmitItemSchema, validate, type FieldError, type SubmitItem } from '../../shared/validation'
 import type { Database } from '../db/schema'
-import { offeredCategoryIds } from './categories'
 import { hashFollowUpCode, hashPayload, payloadFields, samePayload } from './hashing'
 import { contentGrams } from './search-grams'
 
@@ -51,10 +51,7 @@ export async function submitItems(
   budget?: ItemBudget,
   clock: () => Date = () => new Date(),
 ): Promise<SubmitAnswer> {
-  const stored = await storedRows(db, rawItems)
-  const entryPoints = new Map<string, { id: string; unit_id: string } | null>()
-  // Asked once per batch, and only when a new item needs it (replays never do).
-  let offered: Set<string> | undefined
+  const { stored, there, entryPoints, offered } = await batchContext(db, rawItems)
   // New items' places stay empty until they are stored.
   const outcomes: Array<SubmitOutcome | null> = []
   const fresh: NewItem[] = []
@@ -75,21 +72,11 @@ export async function submitItems(
       outcomes.push(rejected(item.id, 'id_conflict', lang))
       continue
     }
-    if (!entryPoints.has(item.entryPoint)) {
-      const found = await db
-        .selectFrom('entry_points')
-        .select(['id', 'unit_id'])
-        .where('code', '=', item.entryPoint)
-        .where('active', '=', true)
-        .executeTakeFirst()
-      entryPoints.set(item.entryPoint, found ?? null)
-    }
     const entryPoint = entryPoints.get(item.entryPoint)
     if (!entryPoint) {
       outcomes.push(rejected(item.id, 'unknown_entry_point', lang, [{ path: 'entryPoint', code: 'unknown_entry_point' }]))
       continue
     }
-    offered ??= await offeredCategoryIds(db)
     if (!offered.has(item.category)) {
       outcomes.push(rejected(item.id, 'unknown_category', lang, [{ path: 'category', code: 'unknown_category' }]))
       continue
@@ -106,7 +93,7 @@ export async function submitItems(
   }
   let created = 0
   try {
-    for (const [i, outcome] of (await storeAll(db, fresh, lang, clock)).entries()) {
+    for (const [i, outcome] of (await storeAll(db, fresh, lang, clock, there)).entries()) {
       outcomes[fresh[i]!.index] = outcome
       if (outcome.result === 'created') created++
     }
@@ -127,10 +114,11 @@ export async function submitItems(
  * numbers stay without gaps. Should the database refuse the batch outright (a QR point removed
  * meanwhile), each item is tried on its own: one item never keeps the others out.
  */
-async function storeAll(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date): Promise<SubmitOutcome[]> {
+async function storeAll(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date, there: Stored[] | null = null): Promise<SubmitOutcome[]> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await storeBatch(db, fresh, lang, clock)
+      // The first attempt trusts the batch's first look; a second one looks again.
+      return await storeBatch(db, fresh, lang, clock, attempt ? null : there)
     } catch (error) {
       // A copy committed after the look: the statement was undone, numbers and all; look again.
       if ((error as { code?: unknown }).code === NOT_INSERTED) continue
@@ -148,16 +136,18 @@ async function storeAll(db: Kysely<Database>, fresh: NewItem[], lang: Lang, cloc
 /** The SQLSTATE of `submit_all_inserted` (migration 23). */
 const NOT_INSERTED = 'YJ409'
 
-async function storeBatch(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date): Promise<SubmitOutcome[]> {
+async function storeBatch(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date, looked: Stored[] | null): Promise<SubmitOutcome[]> {
   // The arrival time is set here, not by the database, so that it and the year agree.
   const receivedAt = clock()
   const year = chinaYear(receivedAt)
   const hashes = fresh.map((f) => ({ followUp: hashFollowUpCode(f.item.followUpCode), payload: hashPayload(payloadFields(f.raw)!, f.item.followUpCode) }))
-  const there = await db
-    .selectFrom('suggestions')
-    .select(['id', 'payload_hash', 'follow_up_hash', 'received_at', 'serial_year', 'serial_seq'])
-    .where((eb) => eb.or([eb('id', 'in', fresh.map((f) => f.item.id)), eb('follow_up_hash', 'in', hashes.map((h) => h.followUp))]))
-    .execute()
+  const there =
+    looked ??
+    (await db
+      .selectFrom('suggestions')
+      .select(['id', 'payload_hash', 'follow_up_hash', 'received_at', 'serial_year', 'serial_seq'])
+      .where((eb) => eb.or([eb('id', 'in', fresh.map((f) => f.item.id)), eb('follow_up_hash', 'in', hashes.map((h) => h.followUp))]))
+      .execute())
   const byId = new Map(there.map((r) => [r.id, r]))
   const codeHolder = new Map(there.map((r) => [r.follow_up_hash, r.id]))
   const outcomes: Array<SubmitOutcome | null> = []
@@ -243,12 +233,34 @@ function arrayLiteral(values: string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`
 }
 
-/** The rows already stored under the batch's ids, in one query. */
-async function storedRows(db: Kysely<Database>, rawItems: unknown[]): Promise<Map<string, Stored>> {
+/**
+ * What a batch is checked against, in one round trip: the rows already stored under its ids or
+ * its follow-up codes, its active QR points, and the categories on offer.
+ */
+async function batchContext(db: Kysely<Database>, rawItems: unknown[]) {
+  const field = (raw: unknown, key: string) => (raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined)
   const ids = [...new Set(rawItems.map(rawIdOf).filter((id): id is string => id !== null && isUuidV7(id)))]
-  if (!ids.length) return new Map()
-  const rows = await db.selectFrom('suggestions').select(['id', 'payload_hash', 'follow_up_hash', 'received_at', 'serial_year', 'serial_seq']).where('id', 'in', ids).execute()
-  return new Map(rows.map((r) => [r.id, r]))
+  const codes = rawItems.map((raw) => field(raw, 'followUpCode')).map((c) => (typeof c === 'string' && c.length <= 64 ? canonicalFollowUpCode(c) : null))
+  const hashes = [...new Set(codes.filter((c): c is string => !!c).map(hashFollowUpCode))]
+  // Only what could be a code: the look runs before validation, on whatever was sent.
+  const points = [...new Set(rawItems.map((raw) => field(raw, 'entryPoint')).filter((c): c is string => typeof c === 'string' && ENTRY_POINT_CODE.test(c)))]
+  const { rows } = await sql<{ stored: Array<Omit<Stored, 'received_at'> & { received_at: string }>; points: Array<{ code: string; id: string; unit_id: string }>; offered: string[] }>`
+    select
+      coalesce((select json_agg(json_build_object('id', s.id, 'payload_hash', s.payload_hash, 'follow_up_hash', s.follow_up_hash,
+        'received_at', s.received_at, 'serial_year', s.serial_year, 'serial_seq', s.serial_seq))
+        from suggestions s where s.id = any(${ids}::uuid[]) or s.follow_up_hash = any(${hashes}::text[])), '[]') as stored,
+      coalesce((select json_agg(json_build_object('code', e.code, 'id', e.id, 'unit_id', e.unit_id))
+        from entry_points e where e.code = any(${points}::text[]) and e.active), '[]') as points,
+      array(select c.id from categories c where c.retired_at is null) as offered`.execute(db)
+  const row = rows[0]!
+  const there: Stored[] = row.stored.map((r) => ({ ...r, received_at: new Date(r.received_at) }))
+  return {
+    /** The stored rows by id. */
+    stored: new Map(there.map((r) => [r.id, r])),
+    there,
+    entryPoints: new Map(row.points.map((p) => [p.code, { id: p.id, unit_id: p.unit_id }])),
+    offered: new Set(row.offered),
+  }
 }
 
 /** The same item again: same code, same fields as first stored (with the rules of that day). */

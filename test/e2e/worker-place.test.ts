@@ -23,8 +23,13 @@ describeE2E('a worker who arrives without a QR code', (e2e) => {
     await expect.poll(async () => (await sql<{ code: string }>`select e.code from suggestions s join entry_points e on e.id = s.entry_point_id`.execute(db.db)).rows).toEqual([{ code: 'cs2' }])
 
     // Next time the place is already chosen.
+    const lookedUp = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/entry-points/cs2')
     await page.goto(`${baseUrl}/`)
     await expect.poll(() => page.getByLabel('选择地点').inputValue()).toBe('cs2')
+    // The page asks the server about cs2 and, when it answers, remembers cs2 again: only once
+    // that answer is in may the test forget the place (it raced before, and cs2 came back).
+    await (await lookedUp).finished()
+    await page.waitForLoadState('networkidle')
     // With no answer from the server the list comes from the phone.
     await page.evaluate(() => localStorage.removeItem('yj.lastEntryPoint'))
     await context.route('**/api/entry-points', (route) => route.abort('internetdisconnected'))
