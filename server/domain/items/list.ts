@@ -15,9 +15,9 @@ import { itemScope, type ItemCondition } from './access'
 const DEFAULT_PAGE = 30
 
 /** The inbox: the items this reviewer sees, newest first, filtered, one keyset page at a time. */
-export async function listItems(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now = new Date(), tuning = SEARCH_TUNING): Promise<ItemPage> {
+export async function listItems(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now = new Date(), tuning = LIST_TUNING): Promise<ItemPage> {
   const limit = query.limit ?? DEFAULT_PAGE
-  const rows = query.q && !parseItemNumber(query.q) ? await searchedRows(db, user, query, now, limit + 1, tuning) : await (await filteredItems(db, user, query, now)).limit(limit + 1).execute()
+  const rows = query.q && !parseItemNumber(query.q) ? await searchedRows(db, user, query, now, limit + 1, tuning) : await filteredPage(db, user, query, now, limit + 1, tuning)
   const page = rows.slice(0, limit).map((r) => toSummary(r, now))
   const last = rows.length > limit ? rows[limit - 1] : undefined
   return { items: page, nextCursor: last ? encodeCursor(last.received_at, last.id) : null }
@@ -80,7 +80,13 @@ function contains(needle: string) {
   return needle.toUpperCase() === needle ? sql<boolean>`strpos(s.content, ${needle}) > 0` : sql<boolean>`strpos(lower(s.content), ${needle}) > 0`
 }
 
-export const SEARCH_TUNING = {
+export const LIST_TUNING = {
+  /**
+   * How long a walk newest first may take before it is given up for the indexes' bitmaps (0:
+   * never walk; Infinity: never give up). Filters that leave few items, or none (overdue and
+   * not yet dispatched), made the walk read all 1,000,000 items: 2 s.
+   */
+  walkMs: 25,
   /** The first walk of a search, in rows: enough for any term in one item of twenty. */
   walkFirst: 600,
   /** The longest walk: about 30 ms of `strpos` at 2 µs a row. */
@@ -89,17 +95,65 @@ export const SEARCH_TUNING = {
   indexMax: 3_000,
 }
 
+/** A page of the inbox without a text search: walked newest first, or through the indexes if that takes too long. */
+async function filteredPage(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now: Date, need: number, tuning: typeof LIST_TUNING) {
+  const where = await itemFilter(db, user, query, now)
+  const page = (trx: Kysely<Database>) => trx.selectFrom('suggestions as s').select('s.id').where(where).orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').limit(need).execute()
+  const ids = (await within(db, tuning.walkMs, page)) ?? (await throughBitmaps(db, page))
+  return rowsOf(db, ids.map((r) => r.id))
+}
+
+/**
+ * Runs `query` in a transaction of its own, cancelled after `ms` (null then). A walk newest first
+ * is cheap when matches are many and ruinous when they are few or none: the planner guesses how
+ * many from statistics that take filters as independent, and when it is wrong (overdue, yet not
+ * dispatched) the walk reads every item, 2 s at 1,000,000. PGlite has no timer to cancel by: there
+ * the walk runs to its end, on the few thousand items an embedded database holds.
+ */
+async function within<T>(db: Kysely<Database>, ms: number, query: (trx: Kysely<Database>) => Promise<T>): Promise<T | null> {
+  if (ms <= 0) return null
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (Number.isFinite(ms)) await sql`select set_config('statement_timeout', ${`${Math.round(ms)}ms`}, true)`.execute(trx)
+      return query(trx)
+    })
+  } catch (error) {
+    // 57014: cancelled by the timeout (or by an operator; the bitmaps answer that too).
+    if ((error as { code?: unknown }).code === '57014') return null
+    throw error
+  }
+}
+
+/**
+ * Runs `query` with only bitmap scans left to the planner: each filter's index (or the gram
+ * index) gives its items, they are combined, and only the rows left are fetched and sorted, a
+ * cost that follows the matches, not the table.
+ */
+function throughBitmaps<T>(db: Kysely<Database>, query: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(trx)
+    return query(trx)
+  })
+}
+
+/** The summaries of `ids`, newest first. */
+async function rowsOf(db: Kysely<Database>, ids: string[]) {
+  if (!ids.length) return []
+  return itemRows(db).where('s.id', 'in', ids).orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').execute()
+}
+
 /**
  * A page of a text search, found the cheaper of two ways, each bounded. A frequent term fills a
  * page from the newest rows: walk them newest first and test each (a common term needs a few
  * hundred rows). A rare one is found through the gram index, which gives every match unordered:
  * fetch and sort them all. Which is which is learnt while walking: the first walk's share of
  * matches predicts how many the index would give for the rest; a longer walk is tried while
- * that is too many to sort, then the index takes what is left, older than the walk reached.
+ * that is too many to sort, then the index takes what is left, older than the walk reached. A
+ * walk that takes too long (filters that leave few items) is left for the index at once.
  * The planner cannot make this choice: a pair of characters is one array element, whose
  * frequency it guesses flat unless it is among the few it keeps statistics for.
  */
-async function searchedRows(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now: Date, need: number, tuning: typeof SEARCH_TUNING) {
+async function searchedRows(db: Kysely<Database>, user: SessionUser, query: ItemQuery, now: Date, need: number, tuning: typeof LIST_TUNING) {
   const filters = await itemFilter(db, user, { ...query, q: undefined, cursor: undefined }, now)
   const needle = query.q!.toLowerCase()
   const match = await itemFilter(db, user, { ...query, cursor: undefined }, now)
@@ -109,49 +163,62 @@ async function searchedRows(db: Kysely<Database>, user: SessionUser, query: Item
   let window = tuning.walkFirst
   const total = await estimatedItems(db)
   for (;;) {
-    const walked = db
-      .selectFrom('suggestions as s')
-      .select(['s.id', 's.received_at', contains(needle).as('hit')])
-      .where(filters)
-      .$if(from !== null, (q) => q.where(before(from!)))
-      .orderBy('s.received_at', 'desc')
-      .orderBy('s.id', 'desc')
-      .limit(window)
+    const older = from
+    const walked = (trx: Kysely<Database>) =>
+      trx
+        .selectFrom('suggestions as s')
+        .select(['s.id', 's.received_at', contains(needle).as('hit')])
+        .where(filters)
+        .$if(older !== null, (q) => q.where(before(older!)))
+        .orderBy('s.received_at', 'desc')
+        .orderBy('s.id', 'desc')
+        .limit(window)
     // The matches, and the last row walked (where the next walk or the index goes on from).
-    const walk = await db
-      .selectFrom(
-        db
-          .selectFrom(walked.as('w'))
-          .select(['w.id', 'w.received_at', 'w.hit', sql<string>`count(*) over ()`.as('rows'), sql<string>`row_number() over (order by w.received_at desc, w.id desc)`.as('n')])
-          .as('x'),
-      )
-      .selectAll('x')
-      .where((eb) => eb.or([eb('x.hit', '=', true), eb('x.n', '=', eb.ref('x.rows'))]))
-      .orderBy('x.n')
-      .execute()
-    const rows = walk.length ? Number(walk[0]!.rows) : 0
-    for (const r of walk) if (r.hit && ids.length < need) ids.push(r.id)
-    scanned += rows
-    if (ids.length >= need || rows < window) break
-    const last = walk[walk.length - 1]!
-    from = [last.received_at, last.id]
-    const share = ids.length / scanned
-    if (share * Math.max(total - scanned, 0) <= tuning.indexMax || window >= tuning.walkMax) {
-      const older = from
-      const rest = await db.transaction().execute(async (trx) => {
-        // Through the gram index, whatever the planner guesses: a pair of characters it keeps no
-        // statistics for is guessed common, and it walked all 1,000,000 items for a rare one
-        // (3.5 s; 14 s for one that is nowhere). Only bitmap scans are left to it, for this query.
-        await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(trx)
-        return trx.selectFrom('suggestions as s').select('s.id').where(match).where(before(older)).orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').limit(need - ids.length).execute()
-      })
-      ids.push(...rest.map((r) => r.id))
-      break
+    const walk = await within(db, tuning.walkMs, (trx) =>
+      trx
+        .selectFrom(
+          trx
+            .selectFrom(walked(trx).as('w'))
+            .select(['w.id', 'w.received_at', 'w.hit', sql<string>`count(*) over ()`.as('rows'), sql<string>`row_number() over (order by w.received_at desc, w.id desc)`.as('n')])
+            .as('x'),
+        )
+        .selectAll('x')
+        .where((eb) => eb.or([eb('x.hit', '=', true), eb('x.n', '=', eb.ref('x.rows'))]))
+        .orderBy('x.n')
+        .execute(),
+    )
+    if (walk) {
+      const rows = walk.length ? Number(walk[0]!.rows) : 0
+      for (const r of walk) if (r.hit && ids.length < need) ids.push(r.id)
+      scanned += rows
+      if (ids.length >= need || rows < window) break
+      const last = walk[walk.length - 1]!
+      from = [last.received_at, last.id]
+      const share = ids.length / scanned
+      if (share * Math.max(total - scanned, 0) > tuning.indexMax && window < tuning.walkMax) {
+        window = Math.min(Math.ceil(((need - ids.length) / share) * 1.3), tuning.walkMax)
+        continue
+      }
     }
-    window = Math.min(Math.ceil(((need - ids.length) / share) * 1.3), tuning.walkMax)
+    // The rest through the gram index, whatever the planner guesses: a pair of characters it
+    // keeps no statistics for is guessed common, and it walked all 1,000,000 items for a rare one
+    // (3.5 s; 14 s for one that is nowhere).
+    const rest = from
+    const found = await throughBitmaps(db, (trx) =>
+      trx
+        .selectFrom('suggestions as s')
+        .select('s.id')
+        .where(match)
+        .$if(rest !== null, (q) => q.where(before(rest!)))
+        .orderBy('s.received_at', 'desc')
+        .orderBy('s.id', 'desc')
+        .limit(need - ids.length)
+        .execute(),
+    )
+    ids.push(...found.map((r) => r.id))
+    break
   }
-  if (!ids.length) return []
-  return itemRows(db).where('s.id', 'in', ids).orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').execute()
+  return rowsOf(db, ids)
 }
 
 /** How many items there are, as the statistics have it (no count: that would read them all). */
