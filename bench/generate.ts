@@ -1,8 +1,8 @@
 /**
  * A seeded oilfield's worth of items for the benches: N items over two years with Chinese text
- * of about 300 characters, spread over every unit and QR point, category and status; a third of
- * the dispatchable ones dispatched (some open, some overdue), the answered ones with an answer
- * event. Search terms of known frequency are planted (`SEARCH_TERMS`), so a search's matches are
+ * of about 300 characters, spread over every unit and QR point, category and status (by age:
+ * `statusAt`); every item past acceptance has a dispatch (open for the dispatched ones, overdue
+ * once its week is up), the answered ones an answer event. Search terms of known frequency are planted (`SEARCH_TERMS`), so a search's matches are
  * a property of the seed, not of chance.
  *
  * Loaded in bulk: the indexes of `suggestions` are dropped and built again after, and the
@@ -59,7 +59,24 @@ const FILLER = [
   '冬季取暖的锅炉需要提前检修', '希望能多组织一些文体活动，丰富业余生活',
 ]
 
-const STATUSES = ['submitted', 'accepted', 'dispatched', 'reported', 'replied', 'closed', 'declined'] as const
+type Status = 'submitted' | 'accepted' | 'dispatched' | 'reported' | 'replied' | 'closed' | 'declined'
+/**
+ * Where an item of this age stands, as in a union that works its inbox: the last two days mostly
+ * waiting, the last month on its way, older ones answered, with a few left behind (old items
+ * still dispatched are the overdue ones). Shares in order of STATUS_ORDER.
+ */
+const STATUS_ORDER: Status[] = ['submitted', 'accepted', 'dispatched', 'reported', 'replied', 'closed', 'declined']
+const BY_AGE: Array<[maxDays: number, shares: number[]]> = [
+  [2, [0.6, 0.25, 0.15, 0, 0, 0, 0]],
+  [30, [0.03, 0.07, 0.25, 0.1, 0.3, 0.2, 0.05]],
+  [Infinity, [0.002, 0.003, 0.005, 0.01, 0.33, 0.57, 0.08]],
+]
+function statusAt(ageDays: number, r: number): Status {
+  const shares = BY_AGE.find(([max]) => ageDays < max)![1]
+  let sum = 0
+  for (const [i, share] of shares.entries()) if (r < (sum += share)) return STATUS_ORDER[i]!
+  return 'closed'
+}
 const SPAN_MS = 2 * 365 * 86_400_000
 const CHUNK = 4000
 
@@ -147,9 +164,7 @@ export async function generate(db: Kysely<Database>, opts: { items: number; seed
         const seq = (serial.get(year) ?? 0) + 1
         serial.set(year, seq)
         const content = itemText(next)
-        // Recent items are still waiting; older ones have moved on.
-        const age = (now - at.getTime()) / 86_400_000
-        const status = age < 3 && next() < 0.7 ? 'submitted' : STATUSES[Math.floor(next() * STATUSES.length)]!
+        const status = statusAt((now - at.getTime()) / 86_400_000, next())
         const rated = status === 'replied' || status === 'closed'
         const r = next()
         return {

@@ -21,7 +21,7 @@ import * as entryPointScans from './2026-11-26-20-entry-point-scans'
 import * as itemTallies from './2026-11-26-21-item-tallies'
 import * as openDispatchItem from './2026-11-26-22-open-dispatch-item'
 import * as tallyNewItems from './2026-11-26-23-tally-new-items'
-import * as unitStatusIndex from './2026-11-26-24-unit-status-index'
+import * as filterIndexes from './2026-11-26-24-filter-indexes'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -47,5 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-21-item-tallies': itemTallies,
   '2026-11-26-22-open-dispatch-item': openDispatchItem,
   '2026-11-26-23-tally-new-items': tallyNewItems,
-  '2026-11-26-24-unit-status-index': unitStatusIndex,
+  '2026-11-26-24-filter-indexes': filterIndexes,
 }
