@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, minifySync, type Plugin } from 'vite'
 import { VitePWA, type ManifestOptions } from 'vite-plugin-pwa'
 
 /**
@@ -24,7 +24,10 @@ function prerenderForm(): Plugin {
         })
         try {
           const { earlyDraftScript, renderWorkerApp } = (await server.ssrLoadModule('/prerender.tsx')) as typeof import('./client/prerender')
-          html = html.replace('<!--app-html-->', renderWorkerApp()).replace('<!--early-draft-->', `<script>${earlyDraftScript()}</script>`)
+          // The inline script rides in every first response: minified like the bundles.
+          const early = minifySync('early-draft.js', earlyDraftScript())
+          if (early.errors.length) throw new Error(`early-draft script: ${early.errors.map((e) => e.message).join('; ')}`)
+          html = html.replace('<!--app-html-->', renderWorkerApp()).replace('<!--early-draft-->', () => `<script>${early.code.trim()}</script>`)
         } finally {
           await server.close()
         }

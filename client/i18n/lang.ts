@@ -38,7 +38,7 @@ export function pick(lang: Lang, text: Text): string {
 }
 
 /** The current language; re-renders on a switch. */
-function useCurrentLang(): Lang {
+export function useLang(): Lang {
   const [lang, set] = useState<Lang>(current)
   useEffect(() => {
     listeners.add(set)
@@ -53,7 +53,7 @@ function useCurrentLang(): Lang {
  */
 export function textHook<K extends string>(table: Record<K, Text>): () => { lang: Lang; s: (key: K) => string; l: (label: Text) => string } {
   return () => {
-    const lang = useCurrentLang()
+    const lang = useLang()
     return { lang, s: (key) => pick(lang, table[key]), l: (label) => pick(lang, label) }
   }
 }

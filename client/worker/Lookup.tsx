@@ -4,11 +4,11 @@ import { formatFollowUpCode, normalizeFollowUpCode } from '../../shared/follow-u
 import type { DeviceState } from './device-store'
 import { lookUp } from './track-api'
 import { TrackedView } from './TrackedView'
-import { useText } from './use-text'
+import { useScreenText } from './use-screen-text'
 
 /** Any item, from any phone, by its follow-up code. */
 export function Lookup({ device }: { device: DeviceState }) {
-  const { s } = useText()
+  const { s } = useScreenText()
   const [input, setInput] = useState('')
   const [found, setFound] = useState<{ code: string; item: TrackedItem } | null>(null)
   const [message, setMessage] = useState<string | null>(null)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { categoryLabel } from '../../shared/categories'
+import { categoryLabel } from '../../shared/category-labels'
 import { isAnswered } from '../../shared/statuses'
 import type { SubmitItemInput } from '../../shared/validation'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
@@ -10,7 +10,7 @@ import type { DeviceState } from './device-store'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
 import { useMine, useVerdicts } from './use-mine'
-import { useText } from './use-text'
+import { useScreenText } from './use-screen-text'
 import { useCategories } from './categories'
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function MineList({ device, onEdit }: Props) {
-  const { lang, s, l } = useText()
+  const { lang, s, l } = useScreenText()
   const categories = useCategories()
   const rows = useMine(device)
   const verdicts = useVerdicts(device)
@@ -91,7 +91,7 @@ function badge(row: MineRow, s: (k: 'pending' | 'received' | 'rejected') => stri
 }
 
 function Rejected({ row, device, onEdit, onError }: { row: MineRow; device: Extract<DeviceState, { phase: 'ready' }>; onEdit(row: MineRow, item?: SubmitItemInput): void; onError(error: unknown): void }) {
-  const { s } = useText()
+  const { s } = useScreenText()
   const reason = useReason(device, row.id)
   return (
     <div class="rejected">

@@ -1,7 +1,8 @@
 import type { EntryPointInfo } from '../../shared/api'
-import { usePlaces } from './entry-point'
+import { usePlaces } from './places'
 import { useText } from './use-text'
 
+// A chunk of its own, fetched after first paint: the QR code's way (来自：…) needs none of it.
 /** The place, for a worker who opened the app without scanning a QR code: the QR points, by unit. */
 export function PlacePicker({ code, onChoose }: { code: string | null; onChoose(info: EntryPointInfo): void }) {
   const { s } = useText()

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks'
 import type { DeviceState } from './device-store'
 import type { SubmitResult } from './submit'
 import { useMine } from './use-mine'
-import { useText } from './use-text'
+import { useScreenText } from './use-screen-text'
 
 interface Props {
   result: Extract<SubmitResult, { kind: 'queued' | 'delivered' }>
@@ -27,7 +27,7 @@ function warnOnce(): boolean {
 }
 
 export function SubmitDone({ result, device, onAnother, onMine, replyWithinDays }: Props) {
-  const { s } = useText()
+  const { s } = useScreenText()
   const row = useMine(device)?.find((r) => r.id === result.id)
   const delivered = result.kind === 'delivered' || (row && row.delivery === 'received')
   const risky = device.phase === 'ready' && device.device.storage === 'best-effort' && result.kind === 'queued'

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { labelOf } from '../../shared/categories'
-import { errorMessage } from '../../shared/errors'
+import { labelOf } from '../../shared/category-labels'
 import { LIMITS, charLength } from '../../shared/limits'
 import type { FieldError } from '../../shared/validation'
 import type { DeviceState } from './device-store'
@@ -8,9 +7,15 @@ import { isQuotaError, startDevice } from './device-store'
 import { EMPTY_DRAFT, FORM_ID, forgetDraft, restoreDraft, useDraftSaver, type DraftFields } from './draft'
 import { entryCode, placeLabel, type EntryPoint } from './entry-point'
 import { useCategories } from './categories'
-import { PlacePicker } from './PlacePicker'
-import { buildItem, checkItem, submitItem, type SubmitResult } from './submit'
+import { lazy, useLazy } from './lazy'
+import type { SubmitResult } from './submit'
 import { useText } from './use-text'
+
+// The checks (the shared schema), the error texts and the way into the outbox: fetched right
+// after first paint, with the device storage; typing needs none of them.
+const submitPath = lazy(() => import('./submit'))
+// Only for a worker who came without a QR code.
+const placePicker = lazy(() => import('./PlacePicker'))
 
 interface Props {
   place: EntryPoint
@@ -32,6 +37,9 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
   const [busy, setBusy] = useState(false)
   const ready = device.phase === 'ready' ? device.device : null
   const latest = useRef(fields)
+  const path = useLazy(submitPath)
+  const choosing = !place.scanned && entry.kind !== 'pending'
+  const picker = useLazy(placePicker, choosing)
   const offered = useCategories().filter((c) => !c.retired)
   // A draft's category that is no longer offered reads as not chosen yet (the worker picks again).
   const category = offered.some((c) => c.id === fields.category) ? fields.category : ''
@@ -59,25 +67,38 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
   const code = entryCode(entry)
   const errorFor = (...paths: string[]) => {
     const found = errors.find((e) => paths.includes(e.path))
-    return found ? errorMessage(found.code, lang) : null
+    return found && path ? path.errorMessage(found.code, lang) : null
   }
 
   const onSubmit = async (event: Event) => {
     event.preventDefault()
     if (sending.current) return
-    const item = buildItem({ ...fields, category }, code ?? '')
-    const problems = checkItem(item)
-    setErrors(problems)
-    if (problems.length) {
-      setNotice(null)
+    sending.current = true
+    const pressed = { ...fields, category }
+    // Pressed before the submit path arrived: wait for it (busy meanwhile).
+    if (!submitPath.now()) setBusy(true)
+    const submit = await submitPath.get().catch(() => null)
+    if (!submit) {
+      // Offline before the service worker kept it: nothing is checked or stored, the words stay the draft.
+      setBusy(false)
+      setNotice(s('offlineAction'))
+      sending.current = false
       return
     }
-    sending.current = true
+    const item = submit.buildItem(pressed, code ?? '')
+    const problems = submit.checkItem(item)
+    setErrors(problems)
+    if (problems.length) {
+      setBusy(false)
+      setNotice(null)
+      sending.current = false
+      return
+    }
     saver.hold()
     setBusy(true)
     // Pressed before the device storage finished opening: wait for it, the outbox is the way in.
     const storage = device.phase === 'loading' ? await startDevice() : device
-    const result = await submitItem(storage, item, entry.kind === 'known' ? entry.info.name : null, lang)
+    const result = await submit.submitItem(storage, item, entry.kind === 'known' ? entry.info.name : null, lang)
     setBusy(false)
     if (result.kind === 'failed') {
       // Not stored on the phone and not sent: say which, so the worker knows what to fix.
@@ -97,15 +118,15 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
   return (
     // method and action serve a browser that never runs this script: it posts the form as it is.
     <form id={FORM_ID} class="card form" method="post" action="/submit" onSubmit={onSubmit} noValidate>
-      {place.scanned || entry.kind === 'pending' ? (
+      {choosing && picker ? (
+        <picker.PlacePicker code={code} onChoose={place.choose} />
+      ) : (
         <p class="from">
           {s('from')}
-          <strong>{entry.kind === 'known' ? placeLabel(entry.info) : entry.kind === 'pending' ? '…' : (code ?? s('fromUnknown'))}</strong>
+          <strong>{entry.kind === 'pending' || choosing ? '…' : entry.kind === 'known' ? placeLabel(entry.info) : (code ?? s('fromUnknown'))}</strong>
         </p>
-      ) : (
-        <PlacePicker code={code} onChoose={place.choose} />
       )}
-      {entry.kind === 'unknown' && <p class="error">{errorMessage('unknown_entry_point', lang)}</p>}
+      {entry.kind === 'unknown' && path && <p class="error">{path.errorMessage('unknown_entry_point', lang)}</p>}
       {errorFor('entryPoint') && <p class="error">{code ? errorFor('entryPoint') : s('choosePlaceHint')}</p>}
 
       <label for="category">{s('category')}</label>

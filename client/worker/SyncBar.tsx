@@ -1,10 +1,10 @@
 import { formatTime } from '../../shared/time'
 import { useDevice, type DeviceState } from './device-store'
-import { useText } from './use-text'
+import { useScreenText } from './use-screen-text'
 
 /** When the device last reached the server, and a button to try now. */
 export function SyncBar({ device }: { device: DeviceState }) {
-  const { lang, s } = useText()
+  const { lang, s } = useScreenText()
   const { sync } = useDevice()
   const failed = sync?.last && !sync.last.ok
   // The server answered "not now" (its database restarting, too many phones at once): say so, not "unreachable".

@@ -3,11 +3,11 @@ import { EVENT_LABELS } from '../../shared/event-labels'
 import { REPLY_CHANNEL_LABELS, type ReplyChannel } from '../../shared/reply-channels'
 import { RATING_LABELS, type Rating } from '../../shared/ratings'
 import { formatTime } from '../../shared/time'
-import { useText } from './use-text'
+import { useScreenText } from './use-screen-text'
 
 /** The public history of an item, oldest first; replies stand out. Text is always text. */
 export function Timeline({ events }: { events: PublicEvent[] }) {
-  const { lang, s, l } = useText()
+  const { lang, s, l } = useScreenText()
   return (
     <ol class="timeline">
       {events.map((event, i) => {

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks'
 import type { TrackedItem } from '../../shared/api'
-import { categoryLabel } from '../../shared/categories'
+import { categoryLabel } from '../../shared/category-labels'
 import { isRatable, RATINGS, RATING_LABELS, type Rating } from '../../shared/ratings'
 import { WORKER_STATUS_LABELS } from '../../shared/status-labels'
 import type { VerdictRow } from '../local-db/db'
 import { Timeline } from './Timeline'
 import { sendVerdict } from './track-api'
-import { useText } from './use-text'
+import { useScreenText } from './use-screen-text'
 import { useCategories } from './categories'
 
 interface Props {
@@ -24,7 +24,7 @@ interface Props {
 
 /** What the server said about one item: status, history and the answer; then the worker's say. */
 export function TrackedView({ code, item, onUpdated, queue, pending = [], onDrop, withHead = true }: Props) {
-  const { lang, s, l } = useText()
+  const { lang, s, l } = useScreenText()
   const categories = useCategories()
   const [rating, setRating] = useState<Rating | ''>('')
   const [text, setText] = useState('')

@@ -1,18 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SubmitItemInput } from '../../shared/validation'
 import type { MineRow } from '../local-db/db'
-import { getLang, setLang } from '../i18n/lang'
-import { registerServiceWorker, type UpdateControl } from '../pwa/register'
+import { getLang } from '../i18n/lang'
+import type { UpdateControl } from '../pwa/register'
 import { Banners, inWeChat } from './Banners'
 import { startDevice, useDevice } from './device-store'
 import { EMPTY_DRAFT, putDraft, type DraftFields } from './draft'
 import { useEntryPoint } from './entry-point'
-import { Lookup } from './Lookup'
-import { MineList } from './MineList'
-import { SubmitDone } from './SubmitDone'
+import { lazy, useLazy } from './lazy'
 import { SubmitForm } from './SubmitForm'
 import type { SubmitResult } from './submit'
-import { useText } from './use-text'
+import { switchLang, useText } from './use-text'
+
+// 我的意见, 查询 and the screen after 提交: fetched after first paint, not with the form.
+const screens = lazy(() => import('./screens'))
 
 type Tab = 'form' | 'mine' | 'lookup'
 
@@ -25,12 +26,14 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
   const dirty = useRef(false)
   const place = useEntryPoint()
   const { device } = useDevice()
+  // Asked for after first paint, and again on a tab or screen change should that fetch have failed (offline).
+  const more = useLazy(screens, `${tab}${!!done}`)
 
   useEffect(() => {
     // After first paint: the device database, then the service worker (skipped inside WeChat,
     // whose storage is separate and short-lived; the outbox still works while the page is open).
     void startDevice()
-    if (!inWeChat()) void registerServiceWorker(() => dirty.current, setUpdate)
+    if (!inWeChat()) void import('../pwa/register').then(({ registerServiceWorker }) => registerServiceWorker(() => dirty.current, setUpdate))
   }, [])
 
   const edit = async (row: MineRow, item?: SubmitItemInput) => {
@@ -52,11 +55,12 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
     <div class="app">
       <header class="top">
         <h1>{s('appName')}</h1>
-        <button type="button" class="lang" lang={getLang() === 'en' ? 'zh-CN' : 'en'} onClick={() => setLang(getLang() === 'en' ? 'zh-CN' : 'en')}>
+        <button type="button" class="lang" lang={getLang() === 'en' ? 'zh-CN' : 'en'} onClick={() => void switchLang(getLang() === 'en' ? 'zh-CN' : 'en').catch(() => undefined)}>
           {s('switchLang')}
         </button>
       </header>
-      <Banners device={device} update={update} onLater={() => setUpdate(null)} />
+      {update && more && <more.UpdateBanner update={update} onLater={() => setUpdate(null)} />}
+      <Banners device={device} />
       <main>
         <nav class="tabs" role="tablist">
           {tabButton('form', s('tabForm'))}
@@ -64,9 +68,13 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
           {tabButton('lookup', s('tabLookup'))}
         </nav>
         <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {tab === 'form' && !done && (
+            <SubmitForm key={formKey} place={place} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
+          )}
           {tab === 'form' &&
-            (done ? (
-              <SubmitDone
+            done &&
+            (more ? (
+              <more.SubmitDone
                 result={done}
                 device={device}
                 onAnother={() => setDone(null)}
@@ -74,12 +82,17 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
                 replyWithinDays={place.state.kind === 'known' ? place.state.info.replyWithinDays : null}
               />
             ) : (
-              <SubmitForm key={formKey} place={place} device={device} onDone={setDone} onDirty={(d) => (dirty.current = d)} initial={formKey === 0 ? initialDraft : undefined} />
+              <Waiting />
             ))}
-          {tab === 'mine' && <MineList device={device} onEdit={(row, item) => void edit(row, item)} />}
-          {tab === 'lookup' && <Lookup device={device} />}
+          {tab === 'mine' && (more ? <more.MineList device={device} onEdit={(row, item) => void edit(row, item)} /> : <Waiting />)}
+          {tab === 'lookup' && (more ? <more.Lookup device={device} /> : <Waiting />)}
         </div>
       </main>
     </div>
   )
+}
+
+/** Until the screen's code is here (a moment after first paint; offline, once the service worker has kept it). */
+function Waiting() {
+  return <p class="card hint">…</p>
 }

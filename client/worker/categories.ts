@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { DEFAULT_CATEGORIES, type Category } from '../../shared/categories'
+import { DEFAULT_CATEGORIES, type Category } from '../../shared/category-labels'
 
 // The categories the server listed with the QR point, kept so that a form opened offline
 // offers today's list and 我的意见 names an item's category as the union does.

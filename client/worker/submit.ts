@@ -6,6 +6,10 @@ import { isQuotaError, type DeviceState } from './device-store'
 import { browserFetch, postJson } from '../sync/request'
 import type { DraftFields } from './draft'
 
+// The form loads this module after first paint (SubmitForm.tsx): the error texts come with the
+// checks that give the codes.
+export { errorMessage } from '../../shared/errors'
+
 /** The item as the device will send it, with its id and follow-up code made here, offline. */
 export function buildItem(fields: DraftFields, entryPoint: string, now = new Date()): SubmitItemInput {
   const item: SubmitItemInput = {

@@ -1,0 +1,35 @@
+import { LIMITS } from '../../shared/limits'
+import type { FormKey } from './strings'
+
+/** The English of the form and the app frame (strings.ts), fetched when the worker chooses English. */
+export const FORM_EN = {
+  appName: 'Speak Up by QR',
+  switchLang: '中文',
+  tabForm: 'New',
+  tabMine: 'My items',
+  tabLookup: 'Look up',
+  from: 'From: ',
+  fromUnknown: 'Please open this page by scanning a site QR code',
+  choosePlace: 'Choose the place',
+  choosePlaceHint: 'Choose your station or place',
+  placesOffline: 'Connect to choose a place, or scan a site QR code',
+  placeQrFaster: 'Scanning the QR code at a site fills in the place for you.',
+  category: 'Category',
+  chooseCategory: 'Choose a category',
+  content: 'Your opinion or suggestion',
+  contentHint: `Write your opinion or suggestion (${LIMITS.contentMin} to ${LIMITS.contentMax} characters)`,
+  anonymous: 'Submit anonymously',
+  anonymousHint: 'Anonymous items keep no name and no phone or network details. Follow it with the follow-up code.',
+  name: 'Name',
+  employeeNo: 'Employee number (optional)',
+  phone: 'Phone (optional)',
+  submit: 'Submit',
+  submitting: 'Saving…',
+  draftRestored: 'Your unsent draft is back',
+  offlineAction: 'This needs a connection; please try again when online.',
+  wechatHint: 'Inside WeChat, offline saving may not last. Tap "…" and choose "Open in browser" to submit offline.',
+  storageFull: 'The phone storage is full; nothing can be saved. Free some space and try again.',
+  storageFailed: 'Cannot save on this phone; please submit while online.',
+  saveFailed: 'Could not save: ',
+  chars: 'chars',
+} satisfies Record<FormKey, string>
