@@ -10,6 +10,10 @@ import { sql, type Kysely } from 'kysely'
 // Not the category: an eighth of all items each, its bitmap cost more than it saved (the
 // planner ANDed 124,000 rows of one with 4,600 submitted ones: 12 ms instead of 2).
 export async function up(db: Kysely<any>): Promise<void> {
+  // One status by time, in place of the status alone: waiting items older than a month were
+  // walked out of the newest 15,000 (13–20 ms); now the index walks them in order.
+  await db.schema.createIndex('suggestions_status_received').ifNotExists().on('suggestions').columns(['status', 'received_at']).execute()
+  await db.schema.dropIndex('suggestions_status').ifExists().execute()
   await db.schema.createIndex('suggestions_unit_status').ifNotExists().on('suggestions').columns(['unit_id', 'status', 'received_at']).execute()
   await db.schema.createIndex('suggestions_entry_point').ifNotExists().on('suggestions').columns(['entry_point_id', 'received_at']).execute()
   await db.schema.createIndex('suggestions_rating').ifNotExists().on('suggestions').columns(['rating', 'received_at']).where(sql.ref('rating'), 'is not', null).execute()
@@ -17,6 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex('suggestions_status').ifNotExists().on('suggestions').column('status').execute()
+  await db.schema.dropIndex('suggestions_status_received').execute()
   for (const name of ['suggestions_proposal', 'suggestions_rating', 'suggestions_entry_point', 'suggestions_unit_status']) {
     await db.schema.dropIndex(name).execute()
   }
