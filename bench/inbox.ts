@@ -95,14 +95,37 @@ export async function runInbox(opts: { url: string; rounds?: number; each?: numb
   const figures = [...all.filter((f) => !f.name.startsWith('sweep: ')), { ...worst, name: `slowest of ${swept.length} random filter combinations (${met} met their goal): ${worst.name.slice(7)}` }]
 
   if (opts.explain) {
-    const out: string[] = [`# The inbox's queries, explained (${new Date().toISOString().slice(0, 10)})`, '', 'The slowest query of each request, `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)`, after the timed rounds.', '']
+    const out: string[] = [
+      `# The inbox's queries, explained (${new Date().toISOString().slice(0, 10)})`,
+      '',
+      'The slowest query of each request, `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)`, after the timed rounds, with the',
+      "settings the app ran it under (a walk given up after 25 ms is followed by the bitmaps' query: marked so).",
+      '',
+    ]
     for (const [name, path] of requests) {
       capture = []
       await get(path)
-      const slowest = capture.filter((e) => e.level === 'query').sort((a, b) => b.queryDurationMillis - a.queryDurationMillis)[0]!
+      // The reads, each with whether the app had left the planner bitmaps only (server/domain/items/list.ts).
+      let bitmaps = false
+      const reads: Array<{ e: LogEvent; bitmaps: boolean }> = []
+      for (const e of capture) {
+        const text = e.query.sql.trim().toLowerCase()
+        if (text.includes('enable_indexscan')) bitmaps = true
+        else if (text === 'commit' || text === 'rollback') bitmaps = false
+        else if (e.level === 'query' && text.startsWith('select') && !text.startsWith('select set_config')) reads.push({ e, bitmaps })
+      }
       capture = null
-      const plan = await pool.query({ text: `explain (analyze, buffers, costs off) ${slowest.query.sql}`, values: slowest.query.parameters as unknown[] })
-      out.push(`## ${name}`, '', '`' + path.replace(/cursor=[^&]+/, 'cursor=…') + '`', '', '```', ...plan.rows.map((r) => r['QUERY PLAN'] as string), '```', '')
+      const slowest = reads.sort((a, b) => b.e.queryDurationMillis - a.e.queryDurationMillis)[0]!
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        if (slowest.bitmaps) await client.query(`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`)
+        const plan = await client.query({ text: `explain (analyze, buffers, costs off) ${slowest.e.query.sql}`, values: slowest.e.query.parameters as unknown[] })
+        out.push(`## ${name}`, '', '`' + path.replace(/cursor=[^&]+/, 'cursor=…') + '`' + (slowest.bitmaps ? ' (bitmaps only)' : ''), '', '```', ...plan.rows.map((r) => r['QUERY PLAN'] as string), '```', '')
+      } finally {
+        await client.query('rollback')
+        client.release()
+      }
     }
     writeFileSync(opts.explain, out.join('\n'))
     log(`  plans written to ${opts.explain}`)
