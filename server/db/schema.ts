@@ -101,6 +101,8 @@ export interface SuggestionTable {
   rating: ColumnType<Rating | null, Rating | null | undefined, Rating | null>
   /** Distinct characters and character pairs of the content, for indexed substring search. */
   content_grams: ColumnType<string[], string[] | undefined, string[]>
+  /** The earliest deadline of the item's open dispatches, kept by a trigger on assignments (migration 25). */
+  open_deadline: ColumnType<Date | null, never, never>
   /** The readable number `YJ-<serial_year>-<serial_seq>`: China year of arrival, gap-free per year. */
   serial_year: ColumnType<number, number, never>
   serial_seq: ColumnType<number, number, never>

@@ -22,6 +22,7 @@ import * as itemTallies from './2026-11-26-21-item-tallies'
 import * as openDispatchItem from './2026-11-26-22-open-dispatch-item'
 import * as tallyNewItems from './2026-11-26-23-tally-new-items'
 import * as filterIndexes from './2026-11-26-24-filter-indexes'
+import * as openDeadline from './2026-11-26-25-open-deadline'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-22-open-dispatch-item': openDispatchItem,
   '2026-11-26-23-tally-new-items': tallyNewItems,
   '2026-11-26-24-filter-indexes': filterIndexes,
+  '2026-11-26-25-open-deadline': openDeadline,
 }

@@ -47,13 +47,8 @@ async function itemFilter(db: Kysely<Database>, user: SessionUser, query: ItemQu
     if (query.proposal === '1') parts.push(eb('s.is_proposal', '=', true))
     if (query.from) parts.push(eb('s.received_at', '>=', dayStart(query.from)))
     if (query.to) parts.push(eb('s.received_at', '<=', dayEnd(query.to)))
-    if (query.overdue === '1') {
-      parts.push(
-        eb.exists(
-          eb.selectFrom('assignments as oa').select('oa.id').whereRef('oa.suggestion_id', '=', 's.id').where('oa.state', '=', 'open').where('oa.deadline', '<', now),
-        ),
-      )
-    }
+    // The earliest open deadline is kept on the item (migration 25): a range of its own index.
+    if (query.overdue === '1') parts.push(eb('s.open_deadline', '<', now))
     if (query.q) {
       const needle = query.q.toLowerCase()
       const grams = queryGrams(needle)

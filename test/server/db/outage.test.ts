@@ -94,10 +94,20 @@ describe.skipIf(!POSTGRES_URL)('the server when PostgreSQL ends its connections 
     // Every answer is "stored", or "try later" (503); never a crash, never a 500.
     expect(statuses.filter((s) => s !== 201 && s !== 200 && s !== 503)).toEqual([])
     expect(server.output()).not.toMatch(/\[error\]|Unhandled 'error' event/)
-    // The devices send again what was not confirmed; what was stored answers duplicate.
-    const again = await post(port, '/api/suggestions', { items: items.slice(0, 100) })
-    const rest = await post(port, '/api/suggestions', { items: items.slice(100, 200) })
-    const last = await post(port, '/api/suggestions', { items: items.slice(200) })
+    // The devices send again what was not confirmed; what was stored answers duplicate. A 503 is
+    // "try later", as the devices do: the killer's last round may have ended pooled connections
+    // whose close the app has not seen yet (this raced once under load).
+    const resend = async (batch: typeof items) => {
+      for (let attempt = 0; ; attempt++) {
+        const res = await post(port, '/api/suggestions', { items: batch })
+        if (res.status !== 503 || attempt === 5) return res
+        await sleep(200)
+      }
+    }
+    const again = await resend(items.slice(0, 100))
+    const rest = await resend(items.slice(100, 200))
+    const last = await resend(items.slice(200))
+    for (const r of [again, rest, last]) expect([200, 201, 207]).toContain(r.status)
     for (const r of [again, rest, last]) expect(r.body.results.every((x: any) => x.result === 'created' || x.result === 'duplicate')).toBe(true)
     const stored = connectPostgres(url, { max: 1 })
     try {

@@ -1,3 +1,5 @@
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../../../server/db/schema'
 import { workerItem } from '../../helpers/worker-item'
 import { todayInChina } from '../../../shared/time'
 import { SESSION_COOKIE } from '../../../server/auth/middleware'
@@ -53,3 +55,10 @@ async function makeCast(db: TestDb) {
 }
 
 export type Cast = Awaited<ReturnType<typeof makeCast>>
+
+/** Items whose kept earliest open deadline (migration 25) is not the earliest deadline of their open dispatches. */
+export async function openDeadlinesAstray(d: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: string }>`select count(*) as n from suggestions s
+    where s.open_deadline is distinct from (select min(a.deadline) from assignments a where a.suggestion_id = s.id and a.state = 'open')`.execute(d)
+  return Number(rows[0]!.n)
+}
