@@ -106,12 +106,11 @@ export async function submitItems(
 }
 
 /**
- * The batch's new items in one transaction of a few statements, whatever their number. What is
- * already there (a copy that came first, a code another item holds, the
- * same item twice in the batch) is answered without a write; the rest is inserted at once with
- * numbers in a row, and their submit events with it. Should the insert still skip a row (a copy
- * committed after this transaction looked) the transaction is rolled back and tried again, so
- * numbers stay without gaps. Should the database refuse the batch outright (a QR point removed
+ * The batch's new items in one statement, whatever their number (`insertItems`). What is already
+ * there (a copy that came first, a code another item holds, the same item twice in the batch) is
+ * answered without a write; the rest is inserted at once with numbers in a row, and their submit
+ * events with it. Should the insert still skip a row (a copy committed after the look) the
+ * statement fails and the batch looks again, so numbers stay without gaps. Should the database refuse the batch outright (a QR point removed
  * meanwhile), each item is tried on its own: one item never keeps the others out.
  */
 async function storeAll(db: Kysely<Database>, fresh: NewItem[], lang: Lang, clock: () => Date, there: Stored[] | null = null): Promise<SubmitOutcome[]> {
@@ -141,13 +140,7 @@ async function storeBatch(db: Kysely<Database>, fresh: NewItem[], lang: Lang, cl
   const receivedAt = clock()
   const year = chinaYear(receivedAt)
   const hashes = fresh.map((f) => ({ followUp: hashFollowUpCode(f.item.followUpCode), payload: hashPayload(payloadFields(f.raw)!, f.item.followUpCode) }))
-  const there =
-    looked ??
-    (await db
-      .selectFrom('suggestions')
-      .select(['id', 'payload_hash', 'follow_up_hash', 'received_at', 'serial_year', 'serial_seq'])
-      .where((eb) => eb.or([eb('id', 'in', fresh.map((f) => f.item.id)), eb('follow_up_hash', 'in', hashes.map((h) => h.followUp))]))
-      .execute())
+  const there = looked ?? (await batchContext(db, fresh.map((f) => f.raw))).there
   const byId = new Map(there.map((r) => [r.id, r]))
   const codeHolder = new Map(there.map((r) => [r.follow_up_hash, r.id]))
   const outcomes: Array<SubmitOutcome | null> = []

@@ -228,7 +228,7 @@ export function itemRows(db: Kysely<Database>) {
     .selectFrom('suggestions as s')
     .innerJoin('entry_points as e', 'e.id', 's.entry_point_id')
     .innerJoin('org_units as u', 'u.id', 's.unit_id')
-    .select((eb) => [
+    .select([
       's.id',
       's.serial_year',
       's.serial_seq',
@@ -246,14 +246,9 @@ export function itemRows(db: Kysely<Database>) {
       's.received_at',
       's.updated_at',
       's.rating',
-      eb
-        .selectFrom('assignments as na')
-        .select((x) => x.fn.min('na.deadline').as('d'))
-        .whereRef('na.suggestion_id', '=', 's.id')
-        .where('na.state', '=', 'open')
-        .as('next_deadline'),
+      // Kept on the item by a trigger on assignments (migration 25).
+      's.open_deadline as next_deadline',
     ])
-    .$narrowType<{ next_deadline: Date | null }>()
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof itemRows>['execute']>>[number]
