@@ -43,6 +43,8 @@ export interface MineRow {
   number?: string | null
   tracked: TrackedItem | null
   trackedAt: number | null
+  /** A sync found a step of the union (an answer, a status change) that 我的意见 has not shown yet. */
+  unseen?: boolean
 }
 
 /** The worker's verdict on an answer, or a follow-up message, waiting to be sent (queued offline). */

@@ -1,8 +1,10 @@
 import type { TrackedItem } from '../../shared/api'
 import type { SubmitItemInput } from '../../shared/validation'
+import { answerOffer, shouldOffer } from '../sync/notices'
 import { startScheduler, type SchedulerState } from '../sync/scheduler'
 import { LocalDb, type DraftRow, type MineRow, type OutboxRow, type VerdictRow } from './db'
 import { watch } from './live'
+import { markSeen } from './news'
 import * as verdicts from './verdicts'
 import * as outbox from './outbox'
 
@@ -22,6 +24,12 @@ export interface Device {
   queueVerdict(itemId: string, code: string, kind: VerdictRow['kind'], body: VerdictRow['body']): Promise<VerdictRow>
   listVerdicts(): Promise<VerdictRow[]>
   dropVerdict(id: string): Promise<void>
+  /** The worker has had these items' news on screen in 我的意见. */
+  markSeen(ids: string[]): Promise<void>
+  /** Whether to offer notifications of the union's answers, after a submission (sync/notices.ts). */
+  shouldOfferNotices(): Promise<boolean>
+  /** The worker's answer to that offer (the browser asks on "yes"): the permission it ends with. */
+  answerNoticeOffer(yes: boolean): Promise<NotificationPermission>
   /** Calls `next` with what `read` returns, again whenever a write here, in another tab or in the service worker changes it. */
   watch<T>(read: () => Promise<T>, next: (value: T) => void, fail: (error: unknown) => void): () => void
 }
@@ -52,6 +60,9 @@ export async function openDevice(lang: () => string, onSync: (state: SchedulerSt
     },
     listVerdicts: () => db.verdicts.orderBy('queuedAt').toArray(),
     dropVerdict: (id) => verdicts.dropVerdict(db, id),
+    markSeen: (ids) => markSeen(db, ids),
+    shouldOfferNotices: () => shouldOffer(db),
+    answerNoticeOffer: (yes) => answerOffer(db, yes),
     watch,
   }
 }

@@ -2,6 +2,7 @@ import type { TrackedItem } from '../../shared/api'
 import type { ErrorCode } from '../../shared/errors'
 import type { SubmitItemInput } from '../../shared/validation'
 import type { LocalDb, MineRow, OutboxRow } from './db'
+import { hasNews } from './news'
 
 /**
  * Puts a submitted item in the outbox and in the worker's list, and clears the draft, in one
@@ -71,11 +72,22 @@ export async function discardRejected(db: LocalDb, id: string): Promise<OutboxRo
   return row
 }
 
-export async function saveTracked(db: LocalDb, updates: Array<{ id: string; tracked: TrackedItem }>, now = Date.now()): Promise<void> {
-  if (updates.length === 0) return
+/**
+ * Keeps what the server said about the worker's items. An item showing a step of the union the
+ * device had not seen is marked unseen until 我的意见 shows it; returns the ids marked now.
+ */
+export async function saveTracked(db: LocalDb, updates: Array<{ id: string; tracked: TrackedItem }>, now = Date.now()): Promise<string[]> {
+  const news: string[] = []
+  if (updates.length === 0) return news
   await db.transaction('rw', db.mine, async () => {
-    for (const { id, tracked } of updates) await db.mine.update(id, { tracked, trackedAt: now, delivery: 'received', receivedAt: tracked.receivedAt, number: tracked.number })
+    const rows = await db.mine.bulkGet(updates.map((u) => u.id))
+    for (const [i, { id, tracked }] of updates.entries()) {
+      const fresh = !!rows[i] && hasNews(rows[i]!.tracked, tracked)
+      if (fresh) news.push(id)
+      await db.mine.update(id, { tracked, trackedAt: now, delivery: 'received', receivedAt: tracked.receivedAt, number: tracked.number, ...(fresh ? { unseen: true } : {}) })
+    }
   })
+  return news
 }
 
 /** An item looked up by code on this device joins the worker's list, read-only. */

@@ -8,8 +8,13 @@ export interface UpdateControl {
   apply(): void
 }
 
-export async function registerServiceWorker(hasDraft: () => boolean, onUpdate: (control: UpdateControl) => void): Promise<void> {
+export async function registerServiceWorker(hasDraft: () => boolean, onUpdate: (control: UpdateControl) => void, showMine: () => void): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return
+  // A tap on the notification of an answer (sw.ts) opens the app, or tells the open one, on 我的意见.
+  if (new URLSearchParams(location.search).get('tab') === 'mine') showMine()
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data?.type === 'SHOW_MINE') showMine()
+  })
   const { Workbox } = await import('workbox-window')
   const wb: Workbox = new Workbox('/sw.js', { scope: '/' })
   const apply = () => {

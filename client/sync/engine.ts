@@ -24,6 +24,8 @@ export interface SyncReport {
   refreshed: number
   /** Verdicts and messages the server now holds. */
   verdicts: number
+  /** The worker's items where this sync found a step of the union the device had not seen (now marked unseen). */
+  news: string[]
   failure?: Exclude<Answer<unknown>, { ok: true }>['reason']
   retryAfterMs?: number
 }
@@ -36,7 +38,7 @@ export function syncOnce(env: SyncEnv): Promise<SyncReport> {
 }
 
 async function drain(env: SyncEnv): Promise<SyncReport> {
-  const report: SyncReport = { ok: true, requests: 0, acknowledged: 0, rejected: 0, stillQueued: 0, refreshed: 0, verdicts: 0 }
+  const report: SyncReport = { ok: true, requests: 0, acknowledged: 0, rejected: 0, stillQueued: 0, refreshed: 0, verdicts: 0, news: [] }
   const pending = await queued(env.db)
   for (let start = 0; start < pending.length; start += LIMITS.batchMax) {
     const chunk = pending.slice(start, start + LIMITS.batchMax)
@@ -69,7 +71,7 @@ async function sendVerdicts(env: SyncEnv, report: SyncReport): Promise<boolean> 
       return false
     }
     if ('item' in answer.body) {
-      await acknowledgeVerdict(env.db, row, answer.body.item)
+      if (await acknowledgeVerdict(env.db, row, answer.body.item)) report.news.push(row.itemId)
       report.verdicts++
     } else {
       await rejectVerdict(env.db, row.id, answer.body.error)
@@ -110,7 +112,7 @@ async function refresh(env: SyncEnv, report: SyncReport): Promise<void> {
     answer.body.results.forEach((result, i) => {
       if (result.found && result.item.id === chunk[i]!.id) updates.push({ id: chunk[i]!.id, tracked: result.item })
     })
-    await saveTracked(env.db, updates)
+    report.news.push(...(await saveTracked(env.db, updates)))
     report.refreshed += updates.length
   }
 }

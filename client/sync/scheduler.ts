@@ -1,6 +1,7 @@
 import type { LocalDb } from '../local-db/db'
 import { queued } from '../local-db/outbox'
 import { syncOnce, type SyncReport } from './engine'
+import { announceFromPage, watchForAnswers } from './notices'
 import { browserFetch } from './request'
 
 export interface SchedulerState {
@@ -43,9 +44,10 @@ export function startScheduler(db: LocalDb, lang: () => string, onState: (state:
     try {
       report = await syncOnce({ db, fetch: browserFetch, lang: lang() })
     } catch {
-      report = { ok: false, requests: 0, acknowledged: 0, rejected: 0, stillQueued: (await queued(db).catch(() => [])).length, refreshed: 0, verdicts: 0, failure: 'network' }
+      report = { ok: false, requests: 0, acknowledged: 0, rejected: 0, stillQueued: (await queued(db).catch(() => [])).length, refreshed: 0, verdicts: 0, news: [], failure: 'network' }
     }
     state.running = false
+    void announceFromPage(db, report.news, lang()).catch(() => undefined)
     state.last = report
     state.lastAt = Date.now()
     if (report.ok) {
@@ -71,6 +73,8 @@ export function startScheduler(db: LocalDb, lang: () => string, onState: (state:
   window.addEventListener('online', onOnline)
   document.addEventListener('visibilitychange', onVisible)
   void run()
+  // Where the worker allowed notifications: the installed app looks for answers even while closed.
+  void navigator.serviceWorker?.ready.then(watchForAnswers)
 
   return {
     syncNow: () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { categoryLabel } from '../../shared/category-labels'
 import { isAnswered } from '../../shared/statuses'
 import type { SubmitItemInput } from '../../shared/validation'
@@ -10,6 +10,7 @@ import type { DeviceState } from './device-store'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
 import { useMine, useVerdicts } from './use-mine'
+import { useNews } from './use-news'
 import { useScreenText } from './use-screen-text'
 import { useCategories } from './categories'
 
@@ -23,6 +24,8 @@ export function MineList({ device, onEdit }: Props) {
   const categories = useCategories()
   const rows = useMine(device)
   const verdicts = useVerdicts(device)
+  const list = useRef<HTMLUListElement>(null)
+  const news = useNews(device, rows, list)
   const [failure, setFailure] = useState<string | null>(null)
   const fail = (error: unknown) => setFailure(s('saveFailed') + String((error as Error)?.message ?? error))
   if (device.phase === 'failed') return <section class="card"><p class="error">{s('storageFailed')}</p></section>
@@ -36,10 +39,11 @@ export function MineList({ device, onEdit }: Props) {
         </p>
       )}
       {rows && rows.length === 0 && <p class="card hint">{s('mineEmpty')}</p>}
-      <ul class="items">
+      <ul class="items" ref={list}>
         {rows?.map((row) => (
-          <li key={row.id} class="card item" data-id={row.id}>
-            <p class="item-head">
+          <li key={row.id} class={news.has(row.id) ? 'card item new' : 'card item'} data-id={row.id}>
+            <p class="item-head" data-unseen={row.unseen || undefined}>
+              {news.has(row.id) && <span class="news-mark">{s('newMark')}</span>}
               <span class={`badge d-${row.delivery}`}>{badge(row, s, l)}</span>
               <span>{categoryLabel(row.category, lang, categories)}</span>
               <span class="when">{formatTime(row.createdAt, lang)}</span>

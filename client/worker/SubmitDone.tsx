@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { DeviceState } from './device-store'
+import { NoticeOffer } from './NoticeOffer'
 import type { SubmitResult } from './submit'
 import { useMine } from './use-mine'
 import { useScreenText } from './use-screen-text'
@@ -69,6 +70,7 @@ export function SubmitDone({ result, device, onAnother, onMine, replyWithinDays 
           {s('tabMine')}
         </button>
       </div>
+      <NoticeOffer device={device} />
     </section>
   )
 }

@@ -33,7 +33,7 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
     // After first paint: the device database, then the service worker (skipped inside WeChat,
     // whose storage is separate and short-lived; the outbox still works while the page is open).
     void startDevice()
-    if (!inWeChat()) void import('../pwa/register').then(({ registerServiceWorker }) => registerServiceWorker(() => dirty.current, setUpdate))
+    if (!inWeChat()) void import('../pwa/register').then(({ registerServiceWorker }) => registerServiceWorker(() => dirty.current, setUpdate, () => setTab('mine')))
   }, [])
 
   const edit = async (row: MineRow, item?: SubmitItemInput) => {
@@ -45,11 +45,16 @@ export function WorkerApp({ initialDraft }: { initialDraft?: DraftFields } = {})
     setTab('form')
   }
 
-  const tabButton = (id: Tab, label: string) => (
-    <button type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls="panel" class={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
-      {label}
-    </button>
-  )
+  const tabButton = (id: Tab, label: string) => {
+    // 我的意见 counts the items with news (once the screens' code is here): its name stays 我的意见, the count describes it.
+    const news = id === 'mine' && more
+    return (
+      <button type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls="panel" aria-describedby={news ? 'mine-news' : undefined} class={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)}>
+        {label}
+        {news && <news.MineCount device={device} />}
+      </button>
+    )
+  }
 
   return (
     <div class="app">
