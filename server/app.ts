@@ -34,7 +34,10 @@ import { templatesRoute } from './routes/admin/templates'
 import { replyPromiseRoute } from './routes/admin/reply-promise'
 import { categoriesRoute } from './routes/admin/categories'
 import { scansRoute } from './routes/admin/scans'
+import { tasksRoute } from './routes/admin/tasks'
 import { passwords, type ScryptCost } from './auth/passwords'
+import { notifyRoute } from './routes/admin/notify'
+import { Notifier } from './notify/sender'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -52,6 +55,8 @@ export interface AppOptions {
   clock?: () => number
   /** The one-time secret of the first-admin link, when the database has no admin. */
   setupToken?: SetupToken | null
+  /** Sends the outbox's messages; without one (tests), messages wait in the outbox until something sends them. */
+  notifier?: Notifier | null
   /** Tests only: a cheap scrypt cost, so that their accounts hash quickly. The server never sets it. */
   passwordCost?: ScryptCost
 }
@@ -65,6 +70,7 @@ export function createApp(options: AppOptions) {
   const network: NetworkOptions = { trustProxy: 0, publicOrigin: null, ...options.network }
   const limiter = new Limiter(options.limiterKey ?? undefined, options.clock)
   const hasher = passwords(options.passwordCost)
+  const notifier = options.notifier ?? new Notifier(options.db, { origin: null, fallbackUrl: null })
 
   app.use('*', async (c, next) => {
     c.set('lang', pickLang(c.req.header('accept-language')))
@@ -72,6 +78,7 @@ export function createApp(options: AppOptions) {
     c.set('network', network)
     c.set('limiter', limiter)
     c.set('passwords', hasher)
+    c.set('notifier', notifier)
     await next()
   })
   if (options.logRequests) {
@@ -137,7 +144,9 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/reply-promise', replyPromiseRoute)
   app.route('/api/admin/categories', categoriesRoute)
   app.route('/api/admin/scans', scansRoute)
+  app.route('/api/admin/notify', notifyRoute)
   app.route('/api/admin/report', reportRoute)
+  app.route('/api/admin/tasks', tasksRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))
 
   if (options.staticDir) {

@@ -21,6 +21,8 @@ export interface Config {
   limits: PublicLimits
   /** Key of the rate-limit counters' HMAC, shared by every app process; null: random per process. */
   limiterKey: Buffer | null
+  /** The deployment's fallback channel (a generic JSON webhook) for units with no channel up their tree. */
+  notifyWebhookUrl: string | null
   version: string
 }
 
@@ -52,6 +54,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     limiterKey: limiterKey(env.RATE_LIMIT_KEY),
     trustProxy: proxyHops(env.TRUST_PROXY),
     publicOrigin: env.PUBLIC_ORIGIN ? new URL(env.PUBLIC_ORIGIN).origin : null,
+    notifyWebhookUrl: webhookUrl(env.NOTIFY_WEBHOOK_URL),
     version: readVersion(root),
   }
 }
@@ -62,6 +65,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
     ...config,
     databaseUrl: config.databaseUrl?.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') ?? null,
     limiterKey: config.limiterKey ? '***' : 'random per process',
+    // A webhook's address is its password (企业微信's key is in the query).
+    notifyWebhookUrl: config.notifyWebhookUrl ? `${new URL(config.notifyWebhookUrl).origin}/***` : null,
   }
 }
 
@@ -78,6 +83,18 @@ function proxyHops(value: string | undefined): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUST_PROXY must be 0 to 10 (the proxies in front of the app), got "${value}"`)
   return n
+}
+
+function webhookUrl(value: string | undefined): string | null {
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new Error(`NOTIFY_WEBHOOK_URL must be an http(s) address, got "${value}"`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`NOTIFY_WEBHOOK_URL must be an http(s) address, got "${value}"`)
+  return url.toString()
 }
 
 function limiterKey(value: string | undefined): Buffer | null {

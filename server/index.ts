@@ -9,6 +9,8 @@ import { listen } from './http/listen'
 import { SetupToken } from './auth/setup-token'
 import { needsFirstAdmin } from './domain/first-admin'
 import { startupGuide } from './jobs/startup-guide'
+import { planDue } from './notify/schedule'
+import { Notifier } from './notify/sender'
 
 // The entry file: the only place that reads the environment, migrates and listens.
 const started = performance.now()
@@ -28,6 +30,8 @@ const hasBuild = existsSync(join(config.staticDir, 'index.html'))
 if (!hasBuild) console.warn(`[static] no built app in ${config.staticDir}: serving the API only (run "npm run build")`)
 // A fresh install prints a one-time link that creates the first admin in the browser.
 const setupToken = (await needsFirstAdmin(database.db)) ? new SetupToken() : null
+// Messages link to the item's page: on PUBLIC_ORIGIN when set (what people's phones can reach).
+const notifier = new Notifier(database.db, { origin: config.publicOrigin, fallbackUrl: config.notifyWebhookUrl })
 const app = createApp({
   db: database.db,
   dialect: database.dialect,
@@ -38,6 +42,7 @@ const app = createApp({
   limits: config.limits,
   limiterKey: config.limiterKey,
   setupToken,
+  notifier,
 })
 const http = listen(app, { port: config.port, hostname: config.host }, (port) => {
   const ms = Math.round(performance.now() - started)
@@ -49,6 +54,8 @@ const http = listen(app, { port: config.port, hostname: config.host }, (port) =>
   )
 })
 const sweeper = startSweeper(database.db)
+notifier.start(() => planDue(database.db, new Date()))
+if (!config.publicOrigin) console.warn('[notify] PUBLIC_ORIGIN is not set: messages to work groups carry no link to the item')
 
 // Stop accepting, let requests in flight finish, then close the database (PGlite writes its
 // files and frees the folder) and exit. A second signal ends it at once.
@@ -61,6 +68,7 @@ async function stop(signal: string) {
   stopping = true
   console.log(`[server] ${signal}: no new requests; finishing those in flight`)
   sweeper.stop()
+  await notifier.stop()
   await http.close()
   await database.close().catch((err: unknown) => console.error('[db] close failed:', err))
   console.log('[server] stopped')

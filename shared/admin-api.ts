@@ -104,6 +104,8 @@ export interface AssignmentView {
   reportText: string | null
   reportedAt: string | null
   overdue: boolean
+  /** The caller (an officer) may press this dispatch now (催办): open and overdue or near its deadline. */
+  urgeable: boolean
 }
 
 /** A step of the full history, as reviewers see it. */
@@ -169,4 +171,31 @@ export interface ScanCounts {
   to: string
   total: number
   points: Array<{ id: string; code: string; name: string; total: number; days: Array<{ day: string; scans: number }> }>
+}
+
+/** One row of 我的待办: an open dispatch. Never carries the submitter's identity. */
+export interface TaskView {
+  assignmentId: string
+  itemId: string
+  /** The item's readable number, `YJ-2026-0001`. */
+  number: string
+  category: CategoryId
+  /** The union's summary, else the start of the content. */
+  summary: string
+  unit: { id: string; name: string }
+  leader: PersonRef
+  responsible: PersonRef
+  deadline: string
+  /** China calendar days from today to the deadline's day: 0 due today, negative overdue. */
+  daysLeft: number
+  instructions: string | null
+  status: Status
+  /** Whether this reviewer may report on this dispatch now. */
+  mayReport: boolean
+}
+
+/** `GET /api/admin/tasks`: soonest deadline first, at most 200 rows; `more` when others were left out. */
+export interface TaskList {
+  tasks: TaskView[]
+  more: boolean
 }

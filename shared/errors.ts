@@ -1,5 +1,5 @@
 import { CATEGORY_LIMITS } from './categories'
-import { ADMIN_LIMITS, LIMITS } from './limits'
+import { ADMIN_LIMITS, LIMITS, NOTIFY_LIMITS, URGE_GAP_HOURS } from './limits'
 import type { Lang } from './lang'
 
 /**
@@ -147,6 +147,16 @@ export const ERRORS = {
   user_not_found: { status: 422, zh: '人员不存在、已停用或不在范围内。', en: 'The person does not exist, is disabled, or is outside the scope.' },
   assignment_not_found: { status: 422, zh: '找不到这项交办任务。', en: 'That dispatch does not exist.' },
   assignment_already_reported: { status: 409, zh: '这项交办任务已经反馈过了。', en: 'This dispatch has already been reported on.' },
+  urge_not_due: {
+    status: 409,
+    zh: '这项交办还没到催办的时候：超期或临近期限时才能催办。',
+    en: 'This dispatch cannot be pressed yet: only when it is overdue or near its deadline.',
+  },
+  urge_too_soon: { status: 429, zh: `这项交办刚催办过，${URGE_GAP_HOURS} 小时内不再重复催办。`, en: `This dispatch was pressed less than ${URGE_GAP_HOURS} hours ago.` },
+  invalid_webhook_url: { status: 400, zh: '接口地址不正确，应以 https:// 或 http:// 开头。', en: 'The webhook address must start with https:// or http://.' },
+  channel_not_found: { status: 404, zh: '找不到这个消息通道。', en: 'That channel does not exist.' },
+  too_many_channels: { status: 409, zh: `每个单位最多 ${NOTIFY_LIMITS.channelsPerUnit} 个消息通道。`, en: `A unit may have at most ${NOTIFY_LIMITS.channelsPerUnit} channels.` },
+  secret_required: { status: 400, zh: '钉钉群机器人需要填写加签密钥（以 SEC 开头）。', en: 'A DingTalk robot needs its signing secret (starting with SEC).' },
   username_taken: { status: 409, zh: '该用户名已被使用。', en: 'That username is taken.' },
   invalid_username: {
     status: 400,

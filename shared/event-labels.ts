@@ -17,4 +17,6 @@ export const EVENT_LABELS: Record<EventKind, { zh: string; en: string }> = {
   reply: { zh: '答复', en: 'Answered' },
   close: { zh: '办结', en: 'Closed' },
   reopen: { zh: '重新办理', en: 'Reopened' },
+  urge: { zh: '催办', en: 'Pressed for action' },
+  instruct: { zh: '领导批示', en: 'Leader’s instruction' },
 }

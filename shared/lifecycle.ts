@@ -9,6 +9,8 @@ import {
   ReplySchema,
   ReportSchema,
   RevealSchema,
+  UrgeSchema,
+  InstructSchema,
 } from './schemas/item-actions'
 import { STATUSES, type Status } from './statuses'
 
@@ -34,7 +36,7 @@ interface ActionRule {
   /** What a reviewer sends for it. */
   body: GenericSchema
   /** The admin form that asks for it (accepting and reclassifying share one, so do the two reasons). */
-  form: 'classify' | 'dispatch' | 'report' | 'reply' | 'close' | 'reason' | 'merge' | 'note' | 'reveal'
+  form: 'classify' | 'dispatch' | 'report' | 'reply' | 'close' | 'reason' | 'merge' | 'note' | 'reveal' | 'urge' | 'instruct'
   /** Its button: the next step of a normal life is primary, side actions plain, a refusal danger. */
   tone: 'primary' | 'plain' | 'danger'
 }
@@ -64,6 +66,10 @@ export const ACTIONS = {
   merge: { from: ['submitted', 'accepted'], to: 'merged', by: ['officer'], body: MergeSchema, form: 'merge', tone: 'plain' },
   /** A new category, summary, tags or proposal mark; a merged item follows its main item instead. */
   classify: { from: NOT_MERGED, to: null, by: ['officer'], body: ClassificationSchema, form: 'classify', tone: 'plain' },
+  /** 催办: the union presses a unit on an open dispatch that is overdue or near its deadline (a message to the unit). */
+  urge: { from: ['dispatched'], to: null, by: ['officer'], body: UrgeSchema, form: 'urge', tone: 'plain' },
+  /** 批示: a supervising leader's instruction to the unit and the union (internal; a message to the unit). */
+  instruct: { from: ['accepted', 'dispatched', 'reported'], to: null, by: ['leader'], body: InstructSchema, form: 'instruct', tone: 'plain' },
   /** An internal note on the timeline. */
   note: { from: STATUSES, to: null, by: ['officer', 'handler', 'leader'], body: NoteSchema, form: 'note', tone: 'plain' },
   /** Shows a named submitter to one handler or leader, with a reason. */

@@ -16,7 +16,8 @@ export function Header({ me, current, onLogout }: { me: Me; current: Screen | nu
     <header class="adm-header">
       <div class="adm-header-row">
         <a class="adm-brand" href={screenHref(SCREENS_BY_ROLE[me.role][0]!)}>
-          {s('appName')} · {s('console')}
+          {/* The union's own desk for its staff; handlers and leaders are not the union. */}
+          {s('appName')} · {s(me.role === 'handler' || me.role === 'leader' ? 'desk' : 'console')}
         </a>
         <div class="adm-user">
           <span class="adm-user-name">{me.displayName}</span>

@@ -3,24 +3,29 @@ import { useEffect, useState } from 'preact/hooks'
 /** The admin screens, addressed by `location.hash` so the server's SPA fallback needs nothing more. */
 export type Route =
   | { name: 'inbox'; query: string }
-  | { name: 'item'; id: string }
+  /** `report`: the dispatch a task card's one tap came to report on (its form opens at once). */
+  | { name: 'item'; id: string; report?: string }
+  | { name: 'slip'; id: string; assignmentId: string }
+  | { name: 'tasks' }
   | { name: 'users' }
   | { name: 'units' }
   | { name: 'entry-points' }
   | { name: 'posters'; query: string }
   | { name: 'report'; query: string }
   | { name: 'categories' }
+  | { name: 'notify' }
   | { name: 'templates' }
   | { name: 'password' }
   | { name: 'dashboard'; query: string }
   | { name: 'home' }
 
-const SIMPLE = ['users', 'units', 'entry-points', 'categories', 'templates', 'password'] as const
+const SIMPLE = ['tasks', 'users', 'units', 'entry-points', 'categories', 'notify', 'templates', 'password'] as const
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?')
   const parts = path.split('/').filter(Boolean)
-  if (parts[0] === 'items' && parts[1]) return { name: 'item', id: decodeURIComponent(parts[1]) }
+  if (parts[0] === 'items' && parts[1] && parts[2] === 'slip' && parts[3]) return { name: 'slip', id: decodeURIComponent(parts[1]), assignmentId: decodeURIComponent(parts[3]) }
+  if (parts[0] === 'items' && parts[1]) return { name: 'item', id: decodeURIComponent(parts[1]), report: new URLSearchParams(query).get('report') ?? undefined }
   if (parts[0] === 'items') return { name: 'inbox', query }
   if (parts[0] === 'posters') return { name: 'posters', query }
   if (parts[0] === 'dashboard') return { name: 'dashboard', query }
@@ -31,6 +36,16 @@ export function parseHash(hash: string): Route {
 
 export function itemHref(id: string): string {
   return `#/items/${encodeURIComponent(id)}`
+}
+
+/** The item with its report form open on dispatch `assignmentId`: a task card's one tap. */
+export function reportOnHref(id: string, assignmentId: string): string {
+  return `${itemHref(id)}?report=${encodeURIComponent(assignmentId)}`
+}
+
+/** The printable 交办单 of one dispatch of an item. */
+export function slipHref(id: string, assignmentId: string): string {
+  return `${itemHref(id)}/slip/${encodeURIComponent(assignmentId)}`
 }
 
 /** The printable posters of one QR point (`id`), of a unit's points (`unitId`), or of all in scope. */

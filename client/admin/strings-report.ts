@@ -7,7 +7,7 @@ export const REPORT_TEXT = {
   reportUnit: { zh: '单位', en: 'Unit' },
   reportPrint: { zh: '打印 / 保存为 PDF', en: 'Print / save as PDF' },
   reportPrintHint: { zh: 'A4 纵向。保存为 PDF：在打印窗口的“目标打印机”中选择“另存为 PDF”。', en: 'A4 portrait. To save a PDF, choose “Save as PDF” as the printer.' },
-  reportTitle: { zh: '{union}{month}意见建议办理情况月报', en: '{union}: suggestions and their handling, {month}' },
+  monthlyTitle: { zh: '{union}{month}意见建议办理情况月报', en: '{union}: suggestions and their handling, {month}' },
   reportUnion: { zh: '{unit}工会', en: '{unit} trade union' },
   reportScope: {
     zh: '统计范围：{unit}（含下属单位）{from}至{to}收到的意见建议；上月为{prev}。',

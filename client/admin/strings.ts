@@ -5,10 +5,14 @@ import { DASHBOARD_TEXT } from './strings-dashboard'
 import { MANAGE_TEXT } from './strings-manage'
 import { POSTER_TEXT } from './strings-posters'
 import { REPORT_TEXT } from './strings-report'
+import { NOTIFY_TEXT } from './strings-notify'
+import { TASK_TEXT } from './strings-tasks'
 
 const CORE = {
   appName: { zh: '有意见码上提', en: 'Speak Up' },
   console: { zh: '工会工作台', en: 'Union desk' },
+  // What the header says to those who are not union staff (handlers, leaders).
+  desk: { zh: '工作台', en: 'Desk' },
   switchLang: { zh: 'English', en: '中文' },
   loading: { zh: '正在加载…', en: 'Loading…' },
   username: { zh: '用户名', en: 'Username' },
@@ -95,6 +99,6 @@ const CORE = {
 } as const satisfies Record<string, Text>
 
 /** Every text of the reviewers' screens, zh-CN first. Labels of statuses, roles and events live in shared/. */
-export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT, ...REPORT_TEXT, ...DASHBOARD_TEXT }
+export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT, ...REPORT_TEXT, ...DASHBOARD_TEXT, ...TASK_TEXT, ...NOTIFY_TEXT }
 
 export type TextKey = keyof typeof S

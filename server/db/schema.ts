@@ -3,6 +3,7 @@ import type { ActorKind, EventKind, Status } from '../../shared/lifecycle'
 import type { Outcome } from '../../shared/outcomes'
 import type { Rating } from '../../shared/ratings'
 import type { Role } from '../../shared/roles'
+import type { ChannelKind, MessageKind, NotifyMessage, TriageMode } from '../../shared/notify'
 import type { UnitKind } from '../../shared/unit-kinds'
 
 /**
@@ -28,6 +29,10 @@ export interface Database {
   item_tallies: ItemTallyTable
   item_open_tallies: ItemOpenTallyTable
   item_answer_tallies: ItemAnswerTallyTable
+  notify_settings: NotifySettingsTable
+  notify_channels: NotifyChannelTable
+  notify_outbox: NotifyOutboxTable
+  notify_marks: NotifyMarkTable
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -268,4 +273,52 @@ export interface ItemAnswerTallyTable extends Omit<TallyKey, 'entry_point_id' | 
   has_dispatch: boolean
   bucket: number
   items: number
+}
+
+/** The union's choices for messages (one row, id 1; migration 26). */
+export interface NotifySettingsTable {
+  id: number
+  include_content: boolean
+  triage_mode: TriageMode
+  remind_days: number
+  digest_hour: number
+  triage_seen_until: Date | null
+  updated_at: UpdatedAt
+}
+
+/** A work group's robot (企业微信, 钉钉) or any JSON webhook, for one unit's subtree. */
+export interface NotifyChannelTable {
+  id: Generated<string>
+  unit_id: string
+  kind: ChannelKind
+  name: string
+  url: string
+  /** 钉钉's signing secret; null for the others. */
+  secret: string | null
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** One message to one destination, waiting, being sent, sent or given up (server/notify/sender.ts). */
+export interface NotifyOutboxTable {
+  id: Generated<string>
+  /** Null: the deployment's fallback webhook (NOTIFY_WEBHOOK_URL). */
+  channel_id: string | null
+  kind: MessageKind
+  suggestion_id: string | null
+  message: ColumnType<NotifyMessage, string, string>
+  state: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | 'failed' | undefined, 'pending' | 'sending' | 'sent' | 'failed'>
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>
+  claimed_until: ColumnType<Date | null, never, Date | string | null>
+  last_error: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: CreatedAt
+  sent_at: ColumnType<Date | null, never, Date | string | null>
+}
+
+/** A reminder or digest the planner has written (server/notify/schedule.ts): its key, once. */
+export interface NotifyMarkTable {
+  key: string
+  created_at: CreatedAt
 }

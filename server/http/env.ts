@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/lang'
 import type { SessionUser } from '../auth/sessions'
 import type { Limiter } from '../limits/counter'
 import type { Database } from '../db/schema'
+import type { Notifier } from '../notify/sender'
 
 /** How the app sits on the network: behind a proxy, and under which public origin. */
 export interface NetworkOptions {
@@ -23,6 +24,8 @@ export interface AppEnv {
     limiter: Limiter
     /** The password hasher (PASSWORD_COST, or a cheap one a test gave createApp). */
     passwords: Passwords
+    /** Sends the outbox's messages (kicked after an action wrote some). */
+    notifier: Notifier
     /** Set by `requireSession` on reviewer routes. */
     user: SessionUser
   }

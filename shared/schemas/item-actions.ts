@@ -63,3 +63,9 @@ export const CloseSchema = record({ version })
 export const NoteSchema = record({ version: v.optional(version), text: text(ADMIN_LIMITS.textMax) })
 
 export const RevealSchema = record({ version: v.optional(version), userId: uuid, reason: text(ADMIN_LIMITS.reasonMax) })
+
+/** 催办 one open dispatch; the words are optional (the message says what is due either way). Not a change of the item. */
+export const UrgeSchema = record({ version: v.optional(version), assignmentId: uuid, text: optionalText(ADMIN_LIMITS.reasonMax) })
+
+/** 批示: the leader's instruction, shown to the handler and the union. Not a change of the item. */
+export const InstructSchema = record({ version: v.optional(version), text: text(ADMIN_LIMITS.textMax) })

@@ -172,9 +172,13 @@ describeE2E('the admin screens of each role', (e2e) => {
       expect(await lateRow.getAttribute('class'), username).toContain('adm-row-overdue')
       await expect.poll(() => onTime.count(), { message: username }).toBe(1)
       expect(await onTime.locator('.adm-badge-overdue').count(), username).toBe(0)
+      // The figures are the union's and the leader's; a handler's list is their work (我的待办 counts their days).
       const figure = page.locator('.adm-figure', { hasText: '超期未反馈' })
-      await expect.poll(() => figure.locator('dd').innerText(), { message: username }).toBe('1')
-      expect(await figure.getAttribute('class'), username).toContain('adm-alarm')
+      if (username === 'handler1') expect(await page.locator('.adm-stats').count()).toBe(0)
+      else {
+        await expect.poll(() => figure.locator('dd').innerText(), { message: username }).toBe('1')
+        expect(await figure.getAttribute('class'), username).toContain('adm-alarm')
+      }
 
       await page.getByLabel('只看超期').check()
       await page.getByRole('button', { name: '筛选', exact: true }).click()
@@ -187,7 +191,7 @@ describeE2E('the admin screens of each role', (e2e) => {
     expect(problems).toEqual([])
   })
 
-  it('the leader may only add a note and the handler may report; neither sees the named submitter, the officer does', async () => {
+  it('the leader may only give an instruction or add a note and the handler may report; neither sees the named submitter, the officer does', async () => {
     const { browser, baseUrl, db } = e2e()
     problems.length = 0
     confirms.length = 0
@@ -208,13 +212,17 @@ describeE2E('the admin screens of each role', (e2e) => {
     const leader = await reviewer(browser, baseUrl, 'leader')
     await leader.locator('.adm-row-title', { hasText: '班车晚点' }).click()
     await expect.poll(() => submitterRow(leader).innerText()).toBe('实名提交（未向您显示）')
-    expect(await actionButtons(leader)).toEqual(['添加备注'])
+    expect(await actionButtons(leader)).toEqual(['批示', '添加备注'])
     for (const name of [...NO_WAY, '反馈']) expect(await leader.getByRole('button', { name, exact: true }).count(), name).toBe(0)
     expect(await leader.locator('body').innerText()).not.toContain('王师傅')
     // The one thing the leader may do works.
     await leader.getByLabel('备注内容').fill('请一站本周内与车队沟通。')
     await leader.getByRole('button', { name: '添加备注', exact: true }).click()
     await expect.poll(() => leader.locator('.adm-item-main').innerText()).toContain('请一站本周内与车队沟通。')
+    // 批示: on the timeline, for the handler to read.
+    await leader.getByLabel(/批示内容/).fill('班车问题要和车队一起研究，月底前拿出方案。')
+    await leader.getByRole('button', { name: '批示', exact: true }).click()
+    await expect.poll(() => leader.locator('.adm-item-main').innerText()).toContain('班车问题要和车队一起研究')
 
     const handler = await reviewer(browser, baseUrl, 'handler1')
     await handler.locator('.adm-row-title', { hasText: '班车晚点' }).click()
@@ -224,6 +232,7 @@ describeE2E('the admin screens of each role', (e2e) => {
     for (const name of NO_WAY) expect(await handler.getByRole('button', { name, exact: true }).count(), name).toBe(0)
     expect(await handler.getByLabel('办理结果').isVisible()).toBe(true)
     expect(await handler.locator('body').innerText()).not.toContain('王师傅')
+    expect(await handler.locator('.adm-item-main').innerText()).toMatch(/领导批示[\s\S]*班车问题要和车队一起研究，月底前拿出方案。/)
 
     const officer = await reviewer(browser, baseUrl, 'officer')
     await officer.locator('.adm-row-title', { hasText: '班车晚点' }).click()

@@ -165,7 +165,7 @@ describeE2E('the dashboard', (e2e) => {
     expect(problems).toEqual([])
   })
 
-  it('is the leader’s start page too; a handler starts on the inbox and has no overview', async () => {
+  it('is the leader’s start page too; a handler starts on 我的待办 and has no overview', async () => {
     const { browser, baseUrl, db } = e2e()
     problems.length = 0
     await createUser(db.db, 'leader1', 'leader', '艾家湾采油作业区', '赵副经理')
@@ -175,11 +175,11 @@ describeE2E('the dashboard', (e2e) => {
     await leader.locator('[data-figure="received"] .dash-value').waitFor()
     const handler = await reviewerPage(browser, baseUrl, 1280, 'handler1')
     const nav = handler.getByRole('navigation', { name: '主菜单' })
-    await expect.poll(() => nav.getByRole('link', { name: '意见列表' }).getAttribute('aria-current')).toBe('page')
+    await expect.poll(() => nav.getByRole('link', { name: '我的待办' }).getAttribute('aria-current')).toBe('page')
     expect(await nav.getByRole('link', { name: '工作台概览' }).count()).toBe(0)
-    // The overview's address leads a handler to the inbox.
+    // The overview's address leads a handler to their tasks.
     await handler.goto(`${baseUrl}/admin#/dashboard`)
-    await expect.poll(() => nav.getByRole('link', { name: '意见列表' }).getAttribute('aria-current')).toBe('page')
+    await expect.poll(() => nav.getByRole('link', { name: '我的待办' }).getAttribute('aria-current')).toBe('page')
     expect(await handler.locator('.dash').count()).toBe(0)
     expect(problems).toEqual([])
   })

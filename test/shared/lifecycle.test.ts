@@ -37,6 +37,8 @@ const ALLOWED: Array<[Status, Action, Status | null, ActorKind[]]> = [
   ...NOT_MERGED.map((s): [Status, Action, null, ActorKind[]] => [s, 'classify', null, ['officer']]),
   ...[...NOT_MERGED, 'merged' as const].map((s): [Status, Action, null, ActorKind[]] => [s, 'note', null, ['officer', 'handler', 'leader']]),
   ...[...NOT_MERGED, 'merged' as const].map((s): [Status, Action, null, ActorKind[]] => [s, 'reveal', null, ['officer']]),
+  ['dispatched', 'urge', null, ['officer']],
+  ...(['accepted', 'dispatched', 'reported'] as const).map((s): [Status, Action, null, ActorKind[]] => [s, 'instruct', null, ['leader']]),
 ]
 
 describe('transition', () => {
@@ -88,7 +90,7 @@ describe('transition', () => {
   })
 
   it('lists every event kind once: the actions, creation, partial reports and the worker\'s say', () => {
-    const expected = ['accept', 'report', 'dispatch', 'reply', 'close', 'reopen', 'decline', 'merge', 'classify', 'note', 'reveal', 'submit', 'assignment_report', 'rate', 'message']
+    const expected = ['accept', 'report', 'dispatch', 'reply', 'close', 'reopen', 'decline', 'merge', 'classify', 'urge', 'instruct', 'note', 'reveal', 'submit', 'assignment_report', 'rate', 'message']
     expect([...EVENT_KINDS].sort()).toEqual(expected.sort())
   })
 

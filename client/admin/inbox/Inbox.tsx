@@ -25,7 +25,8 @@ export function Inbox({ me, query }: { me: Me; query: string }) {
   const pages = useItemPages(apiQuery)
   return (
     <div class="adm-inbox">
-      <StatsBar />
+      {/* The union's figures are not a handler's to read: their list is their work. */}
+      {me.role !== 'handler' && <StatsBar />}
       <InboxFilters
         key={apiQuery}
         filters={filters}

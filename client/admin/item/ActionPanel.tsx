@@ -12,6 +12,8 @@ import { ReasonForm } from './forms/ReasonForm'
 import { ReplyForm } from './forms/ReplyForm'
 import { ReportForm } from './forms/ReportForm'
 import { RevealForm } from './forms/RevealForm'
+import { InstructForm } from './forms/InstructForm'
+import { UrgeForm } from './forms/UrgeForm'
 import type { FormProps } from './forms/types'
 
 type FormKind = (typeof ACTIONS)[Action]['form']
@@ -28,6 +30,8 @@ const FORMS: { [F in FormKind]: ComponentType<FormProps<ActionsOf<F>>> } = {
   merge: MergeForm,
   note: NoteForm,
   reveal: RevealForm,
+  urge: UrgeForm,
+  instruct: InstructForm,
 }
 
 /** A form for exactly the actions the server says this reviewer may take now, in the table's order. */

@@ -1,10 +1,11 @@
 import type { AssignmentView } from '../../../shared/admin-api'
 import { OUTCOME_LABELS } from '../../../shared/outcomes'
 import { formatDate, formatTime } from '../../../shared/time'
+import { slipHref } from '../route'
 import { useText } from '../use-text'
 
-/** Each dispatch: to which unit, who supervises, who is responsible, by when, and what came back. */
-export function Assignments({ assignments }: { assignments: AssignmentView[] }) {
+/** Each dispatch: to which unit, who supervises, who is responsible, by when, what came back, and its 交办单 to print. */
+export function Assignments({ itemId, assignments }: { itemId: string; assignments: AssignmentView[] }) {
   const { lang, s, l } = useText()
   if (!assignments.length) return null
   return (
@@ -19,6 +20,9 @@ export function Assignments({ assignments }: { assignments: AssignmentView[] }) 
                 {a.state === 'open' ? s('open') : s('reported')}
               </span>
               {a.overdue && <span class="adm-badge adm-badge-overdue">{s('overdue')}</span>}
+              <a class="adm-slip-link" href={slipHref(itemId, a.id)}>
+                {s('printSlip')}
+              </a>
             </p>
             <dl class="adm-dl">
               <div>

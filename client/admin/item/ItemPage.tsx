@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { ItemDetail, Me } from '../../../shared/admin-api'
 import { api, ApiFailure } from '../api'
 import { lastInboxHref } from '../route'
@@ -12,12 +12,20 @@ import { ItemFacts } from './ItemFacts'
 import { Timeline } from './Timeline'
 
 /** One item: what the worker wrote, how it is classified, where it was sent, its history, and what to do next. */
-export function ItemPage({ id, me }: { id: string; me: Me }) {
+export function ItemPage({ id, me, report }: { id: string; me: Me; report?: string }) {
   const { s } = useText()
   const { data: item, setData, error, reload } = useLoad(() => api.get<ItemDetail>(`/api/admin/items/${id}`), [id])
   const [notice, setNotice] = useState('')
   // Bumped after each successful action so the forms start empty again.
   const [round, setRound] = useState(0)
+  // Come from a task card to report: the report form in sight (below the item on a phone), its first field ready.
+  const loaded = item !== null
+  useEffect(() => {
+    const form = report && loaded ? document.getElementById('report-text')?.closest('form') : null
+    if (!form) return
+    form.scrollIntoView({ block: 'start' })
+    form.querySelector<HTMLElement>('select, textarea')?.focus({ preventScroll: true })
+  }, [loaded, report])
 
   const act: Act = async (action, body) => {
     if (!item) return
@@ -40,7 +48,7 @@ export function ItemPage({ id, me }: { id: string; me: Me }) {
   return (
     <article class="adm-item">
       <p class="adm-back">
-        <a href={lastInboxHref()}>← {s('backToInbox')}</a>
+        <a href={report ? '#/tasks' : lastInboxHref()}>← {s(report ? 'navTasks' : 'backToInbox')}</a>
       </p>
       <Message text={notice} />
       <Message text={error} />
@@ -48,7 +56,7 @@ export function ItemPage({ id, me }: { id: string; me: Me }) {
         <div class="adm-item-grid">
           <div class="adm-item-main">
             <ItemFacts item={item} />
-            <Assignments assignments={item.assignments} />
+            <Assignments itemId={item.id} assignments={item.assignments} />
             <Timeline events={item.events} />
           </div>
           <aside class="adm-item-side" aria-label={s('actions')}>

@@ -14,7 +14,7 @@ export function ReportSheet({ report, me }: { report: MonthlyReport; me: Me }) {
   const { s, l, lang } = useText()
   const { from, to } = monthDays(report.month)
   const day = (d: string) => formatDate(`${d}T12:00:00+08:00`, lang)
-  const title = fill(s('reportTitle'), { union: fill(s('reportUnion'), { unit: report.unit.name }), month: monthLabel(report.month, lang) })
+  const title = fill(s('monthlyTitle'), { union: fill(s('reportUnion'), { unit: report.unit.name }), month: monthLabel(report.month, lang) })
   return (
     <article class="report">
       <h1>{title}</h1>

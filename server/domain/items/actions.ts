@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { performedBy, type Action, type ActionBody } from '../../../shared/lifecycle'
 import { actorKindOf } from '../../../shared/roles'
 import { todayInChina, dayEnd } from '../../../shared/time'
@@ -9,6 +9,9 @@ import { checkItemCategory } from '../categories'
 import { unitInScope } from '../units'
 import { visibleTo } from './access'
 import { mayReport } from './allowed'
+import { URGE_GAP_HOURS } from '../../../shared/limits'
+import { dispatchMessage, instructMessage, itemFacts, readSettings, reportMessage, urgeMessage, daysLeft } from '../../notify/compose'
+import { channelsFor, enqueue, unionPath } from '../../notify/outbox'
 import { applyChange, applyTransition, checkAction, checkVersion, lockItem, writeEvent, type Actor, type LockedItem, type Trx } from './write'
 
 type Item = NonNullable<LockedItem>
@@ -98,13 +101,17 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
       note: b.instructions || null,
       data: { assignmentId: assignment.id, unitId: unit.id, unitName: unit.name, leaderId: b.leaderId, responsibleId: b.responsibleId, deadline: deadline.toISOString() },
     })
+    const people = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [b.leaderId, b.responsibleId]).execute()
+    const name = (id: string) => people.find((p) => p.id === id)?.display_name ?? ''
+    const facts = { unitName: unit.name, leaderName: name(b.leaderId), responsibleName: name(b.responsibleId), deadline, instructions: b.instructions || null }
+    await enqueue(trx, await channelsFor(trx, unit.path), dispatchMessage(await itemFacts(trx, item.id), facts))
   },
 
   report: async (trx, user, item, actor, b) => {
     const a = await trx
       .selectFrom('assignments as a')
       .innerJoin('org_units as u', 'u.id', 'a.unit_id')
-      .select(['a.id', 'a.state', 'a.responsible_id', 'u.path as unit_path'])
+      .select(['a.id', 'a.state', 'a.responsible_id', 'u.path as unit_path', 'u.name as unit_name'])
       .where('a.id', '=', b.assignmentId)
       .where('a.suggestion_id', '=', item.id)
       .forUpdate()
@@ -122,6 +129,47 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
     // The item counts as reported back when its last open dispatch is.
     if (open.length === 0) await applyTransition(trx, item, 'report', actor, event)
     else await applyChange(trx, item, 'assignment_report', actor, event)
+    const facts = await itemFacts(trx, item.id)
+    await enqueue(trx, await channelsFor(trx, unionPath(facts.unitPath)), reportMessage(facts, a.unit_name, b.outcome, b.text, open.length === 0))
+  },
+
+  urge: async (trx, user, item, actor, b) => {
+    const a = await dispatchOf(trx, item.id, b.assignmentId)
+    if (a.state !== 'open') throw new ApiError('assignment_already_reported')
+    const now = new Date()
+    const { remind_days } = await readSettings(trx)
+    if (daysLeft(a.deadline, now) > remind_days) throw new ApiError('urge_not_due')
+    // A work group hears of one dispatch at most once in URGE_GAP_HOURS; the row lock on the item orders two presses.
+    const recent = await trx
+      .selectFrom('suggestion_events')
+      .select('id')
+      .where('suggestion_id', '=', item.id)
+      .where('kind', '=', 'urge')
+      .where(sql<boolean>`data->>'assignmentId' = ${a.id}`)
+      .where('created_at', '>', new Date(now.getTime() - URGE_GAP_HOURS * 3600_000))
+      .executeTakeFirst()
+    if (recent) throw new ApiError('urge_too_soon')
+    await writeEvent(trx, item.id, 'urge', actor, { from: null, to: null }, { note: b.text || null, data: { assignmentId: a.id, unitName: a.unit_name, deadline: a.deadline.toISOString() } })
+    const facts = { unitName: a.unit_name, leaderName: a.leader_name, responsibleName: a.responsible_name, deadline: a.deadline, instructions: a.instructions }
+    await enqueue(trx, await channelsFor(trx, a.unit_path), urgeMessage(await itemFacts(trx, item.id), facts, now, user.displayName, b.text || null))
+  },
+
+  instruct: async (trx, user, item, actor, b) => {
+    await writeEvent(trx, item.id, 'instruct', actor, { from: null, to: null }, { note: b.text })
+    // To the units still working on it (all the item's units once none is), and so to the handlers.
+    const units = await trx
+      .selectFrom('assignments as a')
+      .innerJoin('org_units as u', 'u.id', 'a.unit_id')
+      .select(['u.path', 'u.name', 'a.state'])
+      .where('a.suggestion_id', '=', item.id)
+      .execute()
+    const open = units.filter((u) => u.state === 'open')
+    const targets = new Map((open.length ? open : units).map((u) => [u.path, u.name]))
+    const facts = await itemFacts(trx, item.id)
+    if (!targets.size) targets.set(unionPath(facts.unitPath), facts.unitName)
+    const channels = new Set<string | null>()
+    for (const path of targets.keys()) for (const c of await channelsFor(trx, path)) channels.add(c)
+    await enqueue(trx, [...channels], instructMessage(facts, user.displayName, b.text, [...targets.values()].join('、')))
   },
 
   reply: async (trx, user, item, actor, b) => {
@@ -154,6 +202,22 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
       .execute()
     await writeEvent(trx, item.id, 'reveal', actor, { from: null, to: null }, { note: b.reason, data: { userId: target.id, userName: target.display_name } })
   },
+}
+
+/** One dispatch of the item, locked, with what its messages name. */
+async function dispatchOf(trx: Trx, itemId: string, assignmentId: string) {
+  const a = await trx
+    .selectFrom('assignments as a')
+    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
+    .innerJoin('users as l', 'l.id', 'a.leader_id')
+    .innerJoin('users as r', 'r.id', 'a.responsible_id')
+    .select(['a.id', 'a.state', 'a.deadline', 'a.instructions', 'u.path as unit_path', 'u.name as unit_name', 'l.display_name as leader_name', 'r.display_name as responsible_name'])
+    .where('a.id', '=', assignmentId)
+    .where('a.suggestion_id', '=', itemId)
+    .forUpdate('a')
+    .executeTakeFirst()
+  if (!a) throw new ApiError('assignment_not_found')
+  return a
 }
 
 /** An active reviewer in the acting officer's subtree, of the expected role. */

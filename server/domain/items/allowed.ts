@@ -2,12 +2,25 @@ import type { ItemDetail } from '../../../shared/admin-api'
 import { actionsFrom, type Status } from '../../../shared/lifecycle'
 import { actorKindOf } from '../../../shared/roles'
 import type { SessionUser } from '../../auth/sessions'
+import { daysLeft } from '../../notify/compose'
 import { inScope } from '../units'
 
 export interface OpenAssignment {
   responsible_id: string
   unit_path: string
   state: 'open' | 'reported'
+}
+
+export interface DatedAssignment extends OpenAssignment {
+  deadline: Date
+}
+
+/**
+ * Whether the union may press (催办) this dispatch now: open, and overdue or at most `remindDays`
+ * China days from its deadline (when the unit's reminder goes out too).
+ */
+export function mayUrge(a: DatedAssignment, now: Date, remindDays: number): boolean {
+  return a.state === 'open' && daysLeft(a.deadline, now) <= remindDays
 }
 
 /**
@@ -26,13 +39,15 @@ export function mayReport(user: SessionUser, a: OpenAssignment): boolean {
 export function allowedActions(
   user: SessionUser,
   item: { status: Status; anonymous: boolean },
-  assignments: OpenAssignment[],
+  assignments: DatedAssignment[],
+  urgeWithin: { now: Date; remindDays: number } = { now: new Date(), remindDays: 2 },
 ): ItemDetail['allowed'] {
   const actor = actorKindOf(user.role)
   if (!actor) return []
   return actionsFrom(item.status, actor).filter((action) => {
     if (action === 'report') return assignments.some((a) => mayReport(user, a))
     if (action === 'reveal') return !item.anonymous
+    if (action === 'urge') return assignments.some((a) => mayUrge(a, urgeWithin.now, urgeWithin.remindDays))
     return true
   })
 }

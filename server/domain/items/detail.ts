@@ -4,7 +4,8 @@ import { itemNumber } from '../../../shared/item-number'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { visibleTo } from './access'
-import { allowedActions } from './allowed'
+import { readSettings } from '../../notify/compose'
+import { allowedActions, mayUrge } from './allowed'
 import { itemRows, toSummary } from './list'
 
 /** Everything a reviewer may know about one item, or null when it is not theirs to see. */
@@ -15,7 +16,7 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
     .where(visibleTo(user))
     .executeTakeFirst()
   if (!row) return null
-  const [assignments, events, revealed, mergedInto, duplicates] = await Promise.all([
+  const [assignments, events, revealed, mergedInto, duplicates, settings] = await Promise.all([
     assignmentsOf(db, id, now),
     eventsOf(db, id),
     db.selectFrom('identity_reveals').select('user_id').where('suggestion_id', '=', id).where('user_id', '=', user.id).executeTakeFirst(),
@@ -23,7 +24,9 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
       ? db.selectFrom('suggestions').select(['id', 'summary', 'status', 'serial_year', 'serial_seq']).where('id', '=', row.merged_into).executeTakeFirst()
       : undefined,
     db.selectFrom('suggestions').select(['id', 'status', 'serial_year', 'serial_seq']).where('merged_into', '=', id).orderBy('received_at').execute(),
+    readSettings(db),
   ])
+  const urgeWithin = { now, remindDays: settings.remind_days }
   // The union sees who wrote a named item; anyone else only when the union revealed it to them.
   const seesIdentity = user.role === 'officer' || revealed !== undefined
   const submitter = row.anonymous
@@ -38,9 +41,9 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
     submitter,
     mergedInto: mergedInto ? { id: mergedInto.id, number: itemNumber(mergedInto.serial_year, mergedInto.serial_seq), summary: mergedInto.summary, status: mergedInto.status } : null,
     duplicates: duplicates.map((d) => ({ id: d.id, number: itemNumber(d.serial_year, d.serial_seq), status: d.status })),
-    assignments: assignments.views,
+    assignments: assignments.views.map((view, i) => ({ ...view, urgeable: user.role === 'officer' && mayUrge(assignments.raw[i]!, now, settings.remind_days) })),
     events,
-    allowed: allowedActions(user, row, assignments.raw),
+    allowed: allowedActions(user, row, assignments.raw, urgeWithin),
   }
 }
 
@@ -69,7 +72,7 @@ async function assignmentsOf(db: Kysely<Database>, id: string, now: Date) {
     .where('a.suggestion_id', '=', id)
     .orderBy('a.created_at')
     .execute()
-  const views: AssignmentView[] = rows.map((a) => ({
+  const views: Array<Omit<AssignmentView, 'urgeable'>> = rows.map((a) => ({
     id: a.id,
     unit: { id: a.unit_id, name: a.unit_name },
     leader: { id: a.leader_id, displayName: a.leader_name },

@@ -38,6 +38,8 @@ for (const action of ACTION_NAMES) {
   itemsRoute.post(`/:id/${action}`, idParam, json(ACTIONS[action].body), async (c) => {
     const { id } = c.req.valid('param')
     await performAction(c.get('db'), c.get('user'), id, action, c.req.valid('json'))
+    // What the action wrote to the outbox goes out now, not at the sender's next round.
+    c.get('notifier').kick()
     return c.json(await itemDetail(c.get('db'), c.get('user'), id))
   })
 }

@@ -240,6 +240,26 @@ export const ACTION_CASES: Record<Action, ActionCase> = {
     runs: 40,
     setup: async (c) => ({ next: await reused(c, asIs, () => ({ text: '已电话联系' }), false), fields: { version, text: text('已电话联系', 2000) } }),
   },
+  urge: {
+    runs: 40,
+    setup: async (c) => ({
+      next: await reused(
+        c,
+        async (id, d) => {
+          // The gap between two presses (URGE_GAP_HOURS) is not what this property is about.
+          await c.db.db.deleteFrom('suggestion_events').where('suggestion_id', '=', id).where('kind', '=', 'urge').execute()
+          return d.assignments.some((a: any) => a.urgeable) ? d : c.act(id, 'dispatch', { ...DISPATCH(c), deadline: dayFromToday(1) }, d.version)
+        },
+        (d) => ({ assignmentId: d.assignments.find((a: any) => a.urgeable).id, text: '请尽快办理' }),
+      ),
+      fields: { version, assignmentId: keepOr(uuidOf([c.ids.handler, c.units.cs1])), text: text('请尽快办理', 500) },
+    }),
+  },
+  // Only leaders give instructions: the officer of these properties is refused whatever the body.
+  instruct: {
+    runs: 20,
+    setup: async (c) => ({ next: await reused(c, asIs, () => ({ text: '抓紧办理' }), false), fields: { text: text('抓紧办理', 2000) } }),
+  },
   reveal: {
     runs: 40,
     setup: async (c) => ({

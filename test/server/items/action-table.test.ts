@@ -38,7 +38,8 @@ describeEachDialect('the action table, the buttons and the route agree', ({ db }
     return id
   }
 
-  const dispatchBody = (c: Cast) => ({ unitId: c.units.cs1, leaderId: c.ids.leader.id, responsibleId: c.ids.handler1.id, deadline: dayFromToday(3) })
+  // Due tomorrow: near enough its deadline to be pressed (催办).
+  const dispatchBody = (c: Cast) => ({ unitId: c.units.cs1, leaderId: c.ids.leader.id, responsibleId: c.ids.handler1.id, deadline: dayFromToday(1) })
 
   /** A valid body for `action` on item `id`, so that only who asks and the status decide the answer. */
   async function bodyFor(c: Cast, action: Action, id: string): Promise<Record<string, unknown>> {
@@ -63,6 +64,10 @@ describeEachDialect('the action table, the buttons and the route agree', ({ db }
         return { text: '备注' }
       case 'reveal':
         return { userId: c.ids.handler1.id, reason: '面谈' }
+      case 'urge':
+        return { assignmentId: (await c.sessions.officer.get(`/api/admin/items/${id}`)).body.assignments[0].id, text: '请尽快办理' }
+      case 'instruct':
+        return { text: '抓紧办理，按期反馈' }
     }
   }
 

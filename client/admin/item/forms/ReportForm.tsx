@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks'
+import type { AssignmentView } from '../../../../shared/admin-api'
 import { ADMIN_LIMITS } from '../../../../shared/limits'
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../../shared/outcomes'
 import { formatDate } from '../../../../shared/time'
+import { parseHash } from '../../route'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'
 import { ActionForm } from '../ActionForm'
@@ -10,10 +12,11 @@ import type { FormProps } from './types'
 /** 反馈: the unit reports what it did on one open dispatch. */
 export function ReportForm({ item, act, me, action }: FormProps<'report'>) {
   const { s, l, lang } = useText()
-  // The reviewer's own dispatches first; the server decides which they may report on.
-  const open = item.assignments
-    .filter((a) => a.state === 'open')
-    .sort((a, b) => Number(b.responsible.id === me.id) - Number(a.responsible.id === me.id))
+  // The dispatch a task card came for first, then the reviewer's own; the server decides which they may report on.
+  const route = parseHash(location.hash)
+  const wanted = route.name === 'item' ? route.report : undefined
+  const rank = (a: AssignmentView) => (a.id === wanted ? 2 : 0) + Number(a.responsible.id === me.id)
+  const open = item.assignments.filter((a) => a.state === 'open').sort((a, b) => rank(b) - rank(a))
   const [assignmentId, setAssignmentId] = useState(open[0]?.id ?? '')
   const [outcome, setOutcome] = useState<Outcome>('completed')
   const [text, setText] = useState('')

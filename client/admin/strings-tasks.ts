@@ -1,0 +1,31 @@
+import type { Text } from '../i18n/lang'
+
+/** Texts of 我的待办 and of the printable 交办单. */
+export const TASK_TEXT = {
+  navTasks: { zh: '我的待办', en: 'My tasks' },
+  tasksHint: { zh: '还没有反馈的交办，最早到期的排在前面。', en: 'Dispatches not yet reported back, soonest deadline first.' },
+  noTasks: { zh: '目前没有待办的交办事项。', en: 'Nothing is waiting for you.' },
+  tasksMore: { zh: '只列出最早到期的 {n} 条。', en: 'Only the {n} with the soonest deadlines are listed.' },
+  dueIn: { zh: '还剩 {n} 天', en: '{n} days left' },
+  dueInOne: { zh: '还剩 1 天', en: '1 day left' },
+  dueToday: { zh: '今天到期', en: 'Due today' },
+  overdueBy: { zh: '已超期 {n} 天', en: '{n} days overdue' },
+  overdueByOne: { zh: '已超期 1 天', en: '1 day overdue' },
+  reportResult: { zh: '报告办理结果', en: 'Report the result' },
+  printSlip: { zh: '打印交办单', en: 'Print the dispatch slip' },
+  slipTitle: { zh: '意见建议交办单', en: 'Dispatch slip' },
+  slipPrint: { zh: '打印', en: 'Print' },
+  slipPrintHint: { zh: 'A4 纵向，一次交办一页，交承办单位书面办理。', en: 'A4 portrait, one page per dispatch, for units that work on paper.' },
+  slipBack: { zh: '返回意见', en: 'Back to the item' },
+  slipMissing: { zh: '这条意见没有这次交办。', en: 'This item has no such dispatch.' },
+  slipNumber: { zh: '编号', en: 'No.' },
+  slipReceived: { zh: '收到日期', en: 'Received' },
+  slipUnionNote: { zh: '工会交办意见', en: 'The union’s instructions' },
+  slipLeaderNote: { zh: '领导批示', en: 'Leaders’ instructions' },
+  slipResult: { zh: '办理结果', en: 'What was done' },
+  slipResponsibleSign: { zh: '责任人签字', en: 'Responsible person’s signature' },
+  slipLeaderSign: { zh: '主管领导签字', en: 'Supervising leader’s signature' },
+  slipDate: { zh: '日期', en: 'Date' },
+  slipFooter: { zh: '请在完成时限前将办理结果报送工会（也可在“我的待办”中直接反馈）。', en: 'Report the result to the union by the deadline (or under “My tasks”).' },
+  slipPrinted: { zh: '打印日期：{date}', en: 'Printed on {date}' },
+} as const satisfies Record<string, Text>

@@ -1,0 +1,184 @@
+import { sql, type Kysely } from 'kysely'
+import { itemNumber } from '../../shared/item-number'
+import { dayEnd, dayStart, todayInChina } from '../../shared/time'
+import type { Database } from '../db/schema'
+import { daysLeft, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from './compose'
+import { channelsFor, claimMark, enqueue, unionPath } from './outbox'
+
+type Db = Kysely<Database>
+
+/**
+ * The planner: every app process runs it every minute with the time (`now`, injected by tests).
+ * It writes what is due and not yet written, each under a mark (`claimMark`) so that a reminder
+ * or a day's digest is written once whichever process gets there first, and a late start (the
+ * app was down at 8:00) still sends the day's digest once. Returns what it wrote, for tests.
+ */
+export async function planDue(db: Db, now: Date): Promise<{ reminders: number; overdue: number; triage: number }> {
+  const settings = await readSettings(db)
+  const reminders = await planReminders(db, now, settings.remind_days)
+  const today = todayInChina(now)
+  const pastHour = Number(new Date(now.getTime() + 8 * 3600_000).getUTCHours()) >= settings.digest_hour
+  const overdue = pastHour ? await planOverdue(db, now, today) : 0
+  let triage = 0
+  if (settings.triage_mode === 'instant') triage = await planNewItems(db, now)
+  else if (settings.triage_mode === 'digest' && pastHour) triage = await planTriageDigest(db, today)
+  return { reminders, overdue, triage }
+}
+
+const DISPATCH_COLUMNS = ['a.id', 'a.suggestion_id', 'a.deadline', 'a.created_at', 'a.instructions', 'u.name as unit_name', 'u.path as unit_path', 'l.display_name as leader_name', 'r.display_name as responsible_name'] as const
+
+function openDispatches(db: Db) {
+  return db
+    .selectFrom('assignments as a')
+    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
+    .innerJoin('users as l', 'l.id', 'a.leader_id')
+    .innerJoin('users as r', 'r.id', 'a.responsible_id')
+    .where('a.state', '=', 'open')
+}
+
+/**
+ * A reminder to the unit when an open dispatch's deadline is `days` China days away or less,
+ * once per dispatch and deadline; not for a dispatch given with less time than that (its
+ * dispatch message said the deadline).
+ */
+async function planReminders(db: Db, now: Date, days: number): Promise<number> {
+  const horizon = dayEnd(addDays(todayInChina(now), days))
+  const due = await openDispatches(db)
+    .select(DISPATCH_COLUMNS)
+    .where('a.deadline', '>', now)
+    .where('a.deadline', '<=', horizon)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('notify_marks as m').select('m.key').where('m.key', '=', sql<string>`'remind:' || a.id || ':' || (extract(epoch from a.deadline) * 1000)::bigint`))),
+    )
+    .orderBy('a.deadline')
+    .limit(500)
+    .execute()
+  let written = 0
+  for (const a of due) {
+    if (daysLeft(a.deadline, a.created_at) <= days) continue
+    await db.transaction().execute(async (trx) => {
+      if (!(await claimMark(trx, `remind:${a.id}:${a.deadline.getTime()}`))) return
+      const item = await itemFacts(trx, a.suggestion_id)
+      const facts = { unitName: a.unit_name, leaderName: a.leader_name, responsibleName: a.responsible_name, deadline: a.deadline, instructions: a.instructions }
+      await enqueue(trx, await channelsFor(trx, a.unit_path), remindMessage(item, facts, now))
+      written++
+    })
+  }
+  return written
+}
+
+/**
+ * The day's overdue digests: for each channel, the overdue dispatches of the units it serves
+ * (a unit without a channel is served by its nearest ancestor's); and to the union of each tree
+ * a count per unit, unless its channel already had the list.
+ */
+async function planOverdue(db: Db, now: Date, today: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimMark(trx, `overdue:${today}`))) return 0
+    const rows = await openDispatches(trx)
+      .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
+      .select(['a.id', 'a.suggestion_id', 'a.deadline', 'u.name as unit_name', 'u.path as unit_path', 's.serial_year', 's.serial_seq', 's.summary'])
+      .where('a.deadline', '<', now)
+      .orderBy('a.deadline')
+      .execute()
+    if (!rows.length) return 0
+    const byChannel = new Map<string, { channel: string | null; lines: OverdueLine[] }>()
+    const byUnion = new Map<string, Map<string, number>>()
+    const channelsOfUnit = new Map<string, Array<string | null>>()
+    for (const r of rows) {
+      if (!channelsOfUnit.has(r.unit_path)) channelsOfUnit.set(r.unit_path, await channelsFor(trx, r.unit_path))
+      const line = { itemId: r.suggestion_id, number: itemNumber(r.serial_year, r.serial_seq), summary: r.summary ? excerpt(r.summary) : null, unitName: r.unit_name, deadline: r.deadline }
+      for (const channel of channelsOfUnit.get(r.unit_path)!) {
+        const key = channel ?? 'default'
+        if (!byChannel.has(key)) byChannel.set(key, { channel, lines: [] })
+        byChannel.get(key)!.lines.push(line)
+      }
+      const union = byUnion.get(unionPath(r.unit_path)) ?? new Map<string, number>()
+      union.set(r.unit_name, (union.get(r.unit_name) ?? 0) + 1)
+      byUnion.set(unionPath(r.unit_path), union)
+    }
+    let written = 0
+    for (const { channel, lines } of byChannel.values()) {
+      await enqueue(trx, [channel], overdueMessage(lines, now))
+      written++
+    }
+    for (const [path, counts] of byUnion) {
+      const channels = (await channelsFor(trx, path)).filter((c) => !byChannel.has(c ?? 'default'))
+      const perUnit = [...counts].map(([unitName, count]) => ({ unitName, count })).sort((x, y) => y.count - x.count)
+      written += (await enqueue(trx, channels, overdueUnionMessage(perUnit))).length
+    }
+    return written
+  })
+}
+
+/** Items that wait for the union to take them in, per tree: a digest at the day's hour. */
+async function planTriageDigest(db: Db, today: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await claimMark(trx, `triage:${today}`))) return 0
+    return writeTriage(trx, await waitingPerTree(trx), null)
+  })
+}
+
+/**
+ * Instant mode: within a minute of arrival, one message per tree for the items received since
+ * the last one. The settings row is the lock and keeps the watermark; items received in the last
+ * few seconds wait for the next round, so that one still being committed is not skipped.
+ */
+async function planNewItems(db: Db, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const settings = await trx.selectFrom('notify_settings').select('triage_seen_until').where('id', '=', 1).forUpdate().executeTakeFirstOrThrow()
+    const until = new Date(now.getTime() - 5000)
+    const since = settings.triage_seen_until
+    // Chosen before this version kept the moment: count from now on, never announce the past.
+    if (!since) {
+      await trx.updateTable('notify_settings').set({ triage_seen_until: until }).where('id', '=', 1).execute()
+      return 0
+    }
+    if (since >= until) return 0
+    await trx.updateTable('notify_settings').set({ triage_seen_until: until }).where('id', '=', 1).execute()
+    const fresh = await trx
+      .selectFrom('suggestions as s')
+      .innerJoin('org_units as u', 'u.id', 's.unit_id')
+      .select(['u.path', sql<number>`count(*)::int`.as('n')])
+      .where('s.received_at', '>', since)
+      .where('s.received_at', '<=', until)
+      .where('s.status', '=', 'submitted')
+      .groupBy('u.path')
+      .execute()
+    if (!fresh.length) return 0
+    const perTree = new Map<string, number>()
+    for (const r of fresh) perTree.set(unionPath(r.path), (perTree.get(unionPath(r.path)) ?? 0) + r.n)
+    return writeTriage(trx, await waitingPerTree(trx), perTree)
+  })
+}
+
+async function waitingPerTree(db: Db): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('suggestions as s')
+    .innerJoin('org_units as u', 'u.id', 's.unit_id')
+    .select(['u.path', sql<number>`count(*)::int`.as('n')])
+    .where('s.status', '=', 'submitted')
+    .groupBy('u.path')
+    .execute()
+  const perTree = new Map<string, number>()
+  for (const r of rows) perTree.set(unionPath(r.path), (perTree.get(unionPath(r.path)) ?? 0) + r.n)
+  return perTree
+}
+
+async function writeTriage(db: Db, waiting: Map<string, number>, fresh: Map<string, number> | null): Promise<number> {
+  let written = 0
+  for (const [tree, count] of fresh ?? waiting) {
+    if (!count) continue
+    written += (await enqueue(db, await channelsFor(db, tree), triageMessage(count, waiting.get(tree) ?? count, fresh !== null))).length
+  }
+  return written
+}
+
+function addDays(day: string, days: number): string {
+  return todayInChina(new Date(dayStart(day).getTime() + days * 86_400_000 + 12 * 3600_000))
+}
+
+/** Marks older than this are no longer needed: a reminder's window is at most 14 days, a digest's a day. */
+export async function pruneMarks(db: Db, now = new Date()): Promise<void> {
+  await db.deleteFrom('notify_marks').where('created_at', '<', new Date(now.getTime() - 60 * 86_400_000)).execute()
+}
