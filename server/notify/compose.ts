@@ -143,13 +143,13 @@ export interface OverdueLine {
   deadline: Date
 }
 
-/** The day's list of a unit's overdue dispatches (a channel may serve several units). */
-export function overdueMessage(rows: OverdueLine[], now: Date): NotifyMessage {
+/** The day's list of overdue dispatches of the units a channel serves: the longest overdue first, `total` in all. */
+export function overdueMessage(rows: OverdueLine[], total: number, now: Date): NotifyMessage {
   const shown = rows.slice(0, NOTIFY_LIMITS.digestLines)
   const lines = shown.map((r) => `${r.number} ${r.unitName} ${dueText(r.deadline, now)}${r.summary ? `：${r.summary}` : ''}`)
-  if (rows.length > shown.length) lines.push(`另有 ${rows.length - shown.length} 件`)
+  if (total > shown.length) lines.push(`另有 ${total - shown.length} 件`)
   lines.push('请尽快办理并报告结果')
-  return { kind: 'overdue', title: `【超期提醒】${rows.length} 件交办已超期`, lines, link: { inbox: 'overdue=1' }, item: null }
+  return { kind: 'overdue', title: `【超期提醒】${total} 件交办已超期`, lines, link: { inbox: 'overdue=1' }, item: null }
 }
 
 /** The union's daily summary: overdue dispatches per unit. */

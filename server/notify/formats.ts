@@ -69,16 +69,19 @@ export function signDingtalk(url: string, secret: string, timestamp: number): st
 
 /**
  * Whether the receiver took it. The robots answer 200 with `{ errcode, errmsg }` even when they
- * refuse (a wrong key, too many messages a minute): only `errcode` 0 is success.
+ * refuse (a wrong key, too many messages a minute): only `errcode` 0 is success. What else a
+ * receiver answers is not kept: admins read `last_error`, and an address inside the company's
+ * network must not become a way to read its pages.
  */
 export function refusal(kind: ChannelKind, status: number, text: string): string | null {
-  if (status < 200 || status >= 300) return `HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`
+  if (status < 200 || status >= 300) return `HTTP ${status}`
   if (kind === 'webhook') return null
   try {
     const body = JSON.parse(text) as { errcode?: unknown; errmsg?: unknown }
     if (body.errcode === 0) return null
-    return `errcode ${String(body.errcode)}: ${String(body.errmsg ?? '').slice(0, 200)}`
+    if (typeof body.errcode === 'number') return `errcode ${body.errcode}: ${String(body.errmsg ?? '').slice(0, 200)}`
   } catch {
-    return `not the robot's answer: ${text.slice(0, 200)}`
+    // not JSON
   }
+  return 'not a robot’s answer'
 }

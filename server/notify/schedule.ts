@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { itemNumber } from '../../shared/item-number'
+import { NOTIFY_LIMITS } from '../../shared/limits'
 import { dayEnd, dayStart, todayInChina } from '../../shared/time'
 import type { Database } from '../db/schema'
 import { daysLeft, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from './compose'
@@ -69,42 +70,64 @@ async function planReminders(db: Db, now: Date, days: number): Promise<number> {
 
 /**
  * The day's overdue digests: for each channel, the overdue dispatches of the units it serves
- * (a unit without a channel is served by its nearest ancestor's); and to the union of each tree
- * a count per unit, unless its channel already had the list.
+ * (a unit without a channel is served by its nearest ancestor's), the longest overdue listed;
+ * and to the union of each tree a count per unit, unless its channel already had the list. The
+ * database counts and ranks: at most `digestLines` rows a unit come back, however many are overdue.
  */
 async function planOverdue(db: Db, now: Date, today: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
     if (!(await claimMark(trx, `overdue:${today}`))) return 0
-    const rows = await openDispatches(trx)
+    const ranked = trx
+      .selectFrom('assignments as a')
       .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
-      .select(['a.id', 'a.suggestion_id', 'a.deadline', 'u.name as unit_name', 'u.path as unit_path', 's.serial_year', 's.serial_seq', 's.summary'])
+      .select([
+        'a.id',
+        'a.unit_id',
+        'a.suggestion_id',
+        'a.deadline',
+        's.serial_year',
+        's.serial_seq',
+        's.summary',
+        sql<number>`(count(*) over (partition by a.unit_id))::int`.as('unit_total'),
+        sql<number>`row_number() over (partition by a.unit_id order by a.deadline, a.id)`.as('rank'),
+      ])
+      .where('a.state', '=', 'open')
       .where('a.deadline', '<', now)
-      .orderBy('a.deadline')
+      .as('r')
+    const rows = await trx
+      .selectFrom(ranked)
+      .innerJoin('org_units as u', 'u.id', 'r.unit_id')
+      .select(['r.suggestion_id', 'r.deadline', 'r.serial_year', 'r.serial_seq', 'r.summary', 'r.unit_total', 'u.name as unit_name', 'u.path as unit_path'])
+      .where('r.rank', '<=', NOTIFY_LIMITS.digestLines)
+      .orderBy('r.deadline')
       .execute()
     if (!rows.length) return 0
-    const byChannel = new Map<string, { channel: string | null; lines: OverdueLine[] }>()
-    const byUnion = new Map<string, Map<string, number>>()
+    const byChannel = new Map<string, { channel: string | null; lines: OverdueLine[]; units: Map<string, number> }>()
+    const byUnion = new Map<string, Map<string, { unitName: string; count: number }>>()
     const channelsOfUnit = new Map<string, Array<string | null>>()
     for (const r of rows) {
       if (!channelsOfUnit.has(r.unit_path)) channelsOfUnit.set(r.unit_path, await channelsFor(trx, r.unit_path))
       const line = { itemId: r.suggestion_id, number: itemNumber(r.serial_year, r.serial_seq), summary: r.summary ? excerpt(r.summary) : null, unitName: r.unit_name, deadline: r.deadline }
       for (const channel of channelsOfUnit.get(r.unit_path)!) {
         const key = channel ?? 'default'
-        if (!byChannel.has(key)) byChannel.set(key, { channel, lines: [] })
-        byChannel.get(key)!.lines.push(line)
+        if (!byChannel.has(key)) byChannel.set(key, { channel, lines: [], units: new Map() })
+        const digest = byChannel.get(key)!
+        digest.lines.push(line)
+        digest.units.set(r.unit_path, r.unit_total)
       }
-      const union = byUnion.get(unionPath(r.unit_path)) ?? new Map<string, number>()
-      union.set(r.unit_name, (union.get(r.unit_name) ?? 0) + 1)
+      const union = byUnion.get(unionPath(r.unit_path)) ?? new Map<string, { unitName: string; count: number }>()
+      union.set(r.unit_path, { unitName: r.unit_name, count: r.unit_total })
       byUnion.set(unionPath(r.unit_path), union)
     }
     let written = 0
-    for (const { channel, lines } of byChannel.values()) {
-      await enqueue(trx, [channel], overdueMessage(lines, now))
+    for (const { channel, lines, units } of byChannel.values()) {
+      const total = [...units.values()].reduce((n, c) => n + c, 0)
+      await enqueue(trx, [channel], overdueMessage(lines, total, now))
       written++
     }
     for (const [path, counts] of byUnion) {
       const channels = (await channelsFor(trx, path)).filter((c) => !byChannel.has(c ?? 'default'))
-      const perUnit = [...counts].map(([unitName, count]) => ({ unitName, count })).sort((x, y) => y.count - x.count)
+      const perUnit = [...counts.values()].sort((x, y) => y.count - x.count)
       written += (await enqueue(trx, channels, overdueUnionMessage(perUnit))).length
     }
     return written

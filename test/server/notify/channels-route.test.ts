@@ -72,10 +72,18 @@ describeEachDialect('the admins’ channels and settings: roles, scope, limits, 
     receiver.answer(() => ({ status: 200, body: { errcode: 310000, errmsg: 'sign not match' } }))
     const refused = await c.sessions.admin.post(`/api/admin/notify/channels/${made.body.id}/test`)
     expect(refused.body).toMatchObject({ state: 'pending', attempts: 1, lastError: 'errcode 310000: sign not match' })
+    // What else a receiver answers is not kept: a channel pointed inside the network reads nothing out.
+    receiver.answer(() => ({ status: 200, body: '<html>内部系统 secret page</html>' }))
+    const page = await c.sessions.admin.post(`/api/admin/notify/channels/${made.body.id}/test`)
+    receiver.answer(() => ({ status: 404, body: 'internal secret' }))
+    const missing = await c.sessions.admin.post(`/api/admin/notify/channels/${made.body.id}/test`)
+    expect([page.body.lastError, missing.body.lastError]).toEqual(['not a robot’s answer', 'HTTP 404'])
     const overview = (await c.sessions.admin.get('/api/admin/notify')).body
-    expect(overview.channels[0]).toMatchObject({ hasSecret: true, counts: { sent: 1, failed: 0, pending: 1 } })
-    expect(overview.channels[0].recent.map((d: any) => d.state)).toEqual(['pending', 'sent'])
+    expect(JSON.stringify(overview)).not.toContain('secret')
+    expect(overview.channels[0]).toMatchObject({ hasSecret: true, counts: { sent: 1, failed: 0, pending: 3 } })
+    expect(overview.channels[0].recent.map((d: any) => d.state)).toEqual(['pending', 'pending', 'pending', 'sent'])
     expect(JSON.stringify(overview)).not.toContain('SECabcdef')
+    receiver.answer(() => ({ status: 200, body: { errcode: 0 } }))
     // Switched off: its waiting messages are not sent (failed, saying why).
     expect((await c.sessions.admin.patch(`/api/admin/notify/channels/${made.body.id}`, { active: false })).status).toBe(204)
     const off = await c.sessions.admin.post(`/api/admin/notify/channels/${made.body.id}/test`)

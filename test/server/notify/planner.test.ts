@@ -78,6 +78,27 @@ describeEachDialect('the planner: deadline reminders, overdue digests and new it
     await receiver.close()
   })
 
+  it('lists the ten longest overdue of a unit and counts the rest, however many there are', async () => {
+    const c = await cast(db())
+    const { receiver, sent } = await setUp(c)
+    const number = await dispatch(c, 1)
+    await sent()
+    // Fourteen more overdue dispatches of the same item to the first station, 2 to 15 days late.
+    const a = await db().db.selectFrom('assignments').selectAll().executeTakeFirstOrThrow()
+    await db()
+      .db.insertInto('assignments')
+      .values(Array.from({ length: 14 }, (_, i) => ({ suggestion_id: a.suggestion_id, unit_id: a.unit_id, leader_id: a.leader_id, responsible_id: a.responsible_id, created_by: a.created_by, deadline: at(-i - 1, 12) })))
+      .execute()
+    expect((await planDue(db().db, at(2, 9))).overdue).toBe(2)
+    const [unit, union] = await sent()
+    expect(unit!.title).toBe('【超期提醒】15 件交办已超期')
+    expect(unit!.lines).toHaveLength(12)
+    expect(unit!.lines[0]).toBe(`${number} 第一中心站 已超期 16 天：值班室暖气不热`)
+    expect(unit!.lines.slice(-2)).toEqual(['另有 5 件', '请尽快办理并报告结果'])
+    expect(union).toEqual({ path: '/union', title: '【超期汇总】共 15 件交办已超期', lines: ['第一中心站：15 件'] })
+    await receiver.close()
+  })
+
   it('in instant mode, tells the union of new items within a minute, once, and never of those before it was chosen', async () => {
     const c = await cast(db())
     const { receiver, sent } = await setUp(c)
