@@ -1,5 +1,6 @@
 import { CATEGORY_LIMITS } from './categories'
-import { ADMIN_LIMITS, LIMITS, NOTIFY_LIMITS, URGE_GAP_HOURS } from './limits'
+import { ADMIN_LIMITS, LIMITS } from './limits'
+import { NOTIFY_LIMITS, URGE_GAP_HOURS } from './notify-limits'
 import type { Lang } from './lang'
 
 /**

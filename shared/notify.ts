@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { NOTIFY_LIMITS } from './limits'
+import { NOTIFY_LIMITS } from './notify-limits'
 import { record } from './validation'
 import { line, uuid } from './schemas/fields'
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { itemNumber } from '../../shared/item-number'
-import { NOTIFY_LIMITS } from '../../shared/limits'
+import { NOTIFY_LIMITS } from '../../shared/notify-limits'
 import { dayEnd, dayStart, todayInChina } from '../../shared/time'
 import type { Database } from '../db/schema'
 import { daysLeft, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from './compose'

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { UnitView } from '../../../shared/admin-api'
-import { NOTIFY_LIMITS } from '../../../shared/limits'
+import { NOTIFY_LIMITS } from '../../../shared/notify-limits'
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, MESSAGE_KIND_LABELS, TRIAGE_MODES, type ChannelKind, type ChannelView, type Delivery, type NotifyOverview, type NotifySettings } from '../../../shared/notify'
 import { formatTime } from '../../../shared/time'
 import { api } from '../api'

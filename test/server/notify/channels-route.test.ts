@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { NOTIFY_LIMITS } from '../../../shared/limits'
+import { NOTIFY_LIMITS } from '../../../shared/notify-limits'
 import { createSession } from '../../../server/auth/sessions'
 import { SESSION_COOKIE } from '../../../server/auth/middleware'
 import { createUser, sessionFrom } from '../../helpers/admin'
