@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { NOTIFY_LIMITS } from './notify-limits'
-import { record } from './validation'
+import { lineText, record } from './validation'
 import { line, uuid } from './schemas/fields'
 
 /**
@@ -55,10 +55,10 @@ export interface NotifyMessage {
 
 export { NOTIFY_LIMITS }
 
+// One line with no control characters (lineText), an http(s) address without a user or password,
+// kept as the URL parser writes it (anything odd percent-encoded).
 const webhookUrl = v.pipe(
-  v.string(),
-  v.trim(),
-  v.maxLength(NOTIFY_LIMITS.urlMax, 'text_too_long'),
+  lineText(1, NOTIFY_LIMITS.urlMax, 'invalid_webhook_url', 'text_too_long'),
   v.check((s) => {
     try {
       const u = new URL(s)
@@ -67,9 +67,11 @@ const webhookUrl = v.pipe(
       return false
     }
   }, 'invalid_webhook_url'),
+  v.transform((s) => new URL(s).href),
+  v.check((s) => s.length <= NOTIFY_LIMITS.urlMax, 'text_too_long'),
 )
 
-const secret = v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(NOTIFY_LIMITS.secretMax, 'text_too_long'))))
+const secret = v.optional(v.nullable(lineText(0, NOTIFY_LIMITS.secretMax, 'text_required', 'text_too_long')))
 
 /** `POST /api/admin/notify/channels`. */
 export const ChannelCreateSchema = record({

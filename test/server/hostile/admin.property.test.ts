@@ -6,6 +6,7 @@ import { CreateUserSchema, UpdateUserSchema } from '../../../shared/schemas/user
 import { TemplateSchema } from '../../../shared/schemas/templates'
 import { UNIT_KINDS } from '../../../shared/unit-kinds'
 import { ACTION_NAMES } from '../../../shared/lifecycle'
+import { CHANNEL_KINDS, ChannelCreateSchema, ChannelUpdateSchema, NotifySettingsSchema, TRIAGE_MODES } from '../../../shared/notify'
 import { INT4 } from '../../../shared/limits'
 import { ROLES } from '../../../shared/roles'
 import { UserQuerySchema } from '../../../shared/user-query'
@@ -170,6 +171,49 @@ describeEachDialect("the administration routes on hostile input: whatever passes
         return { res, accepted: ok(id.value) }
       },
       { runs: 150, seed: 0x10700 },
+    )
+  })
+
+  it('the notify channels and settings answer below 500', async () => {
+    const c = await crew(db())
+    let n = 0
+    const channelFields: Fields = {
+      unitId: uuidOf([c.units.cs1, c.units.area, c.ids.admin]),
+      kind: choice(CHANNEL_KINDS, 'webhook'),
+      name: text('一站工作群', 60),
+      url: choice(['https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=a', 'http://10.0.0.1/hook', 'ftp://x', 'https://u:p@x.cn/', 'https://例子.中国/钩子', 'http://[::1]:8080/', `https://x.cn/${'a'.repeat(990)}`, `https://x.cn/${'a'.repeat(991)}`, 'https://x.cn/\u0000'], 'https://sms.example.com/hook', 1000),
+      secret: fc.oneof(text('SEC0123', 200), fc.constant(null), fc.constant(OMIT)),
+    }
+    await hostile(
+      'POST /api/admin/notify/channels',
+      body(channelFields),
+      async (input) => {
+        // The five-a-unit limit is not what this property is about: the rows go between runs.
+        await c.db.db.deleteFrom('notify_channels').execute()
+        const json = wire({ unitId: c.units.cs1, kind: 'webhook', name: `通道${++n}`, url: 'https://sms.example.com/hook' }, input)
+        return { res: await c.as.admin.post('/api/admin/notify/channels', json), accepted: accepts(ChannelCreateSchema, json) }
+      },
+      { runs: 120, seed: 0x10800 },
+    )
+    const target = (await c.as.admin.post('/api/admin/notify/channels', { unitId: c.units.cs1, kind: 'dingtalk', name: '钉钉群', url: 'https://oapi.dingtalk.com/robot/send?access_token=t', secret: 'SECabc' })).body.id
+    const { unitId: _unit, kind: _kind, ...editable } = channelFields
+    await hostile(
+      'PATCH /api/admin/notify/channels/:id',
+      body({ ...editable, active: flag }),
+      async (input) => {
+        const json = wire({ name: `改名${++n}` }, input)
+        return { res: await c.as.admin.patch(`/api/admin/notify/channels/${target}`, json), accepted: accepts(ChannelUpdateSchema, json) }
+      },
+      { runs: 80, seed: 0x10801 },
+    )
+    await hostile(
+      'PUT /api/admin/notify/settings',
+      body({ includeContent: flag, triageMode: choice(TRIAGE_MODES, 'digest'), remindDays: fc.oneof(number, fc.integer({ min: -1, max: 15 })), digestHour: fc.oneof(number, fc.integer({ min: -1, max: 24 })) }),
+      async (input) => {
+        const json = wire({ includeContent: false, triageMode: 'digest', remindDays: 2, digestHour: 8 }, input)
+        return { res: await c.as.admin.put('/api/admin/notify/settings', json), accepted: accepts(NotifySettingsSchema, json) }
+      },
+      { runs: 80, seed: 0x10802 },
     )
   })
 })
