@@ -87,6 +87,11 @@ export interface DispatchFacts {
   instructions: string | null
 }
 
+/** What a message says of a dispatch read with `dispatchesWithPeople` (server/domain/items/dispatches.ts). */
+export function dispatchFacts(a: { unit_name: string; leader_name: string; responsible_name: string; deadline: Date; instructions: string | null }): DispatchFacts {
+  return { unitName: a.unit_name, leaderName: a.leader_name, responsibleName: a.responsible_name, deadline: a.deadline, instructions: a.instructions }
+}
+
 export function dispatchMessage(item: ItemFacts, d: DispatchFacts): NotifyMessage {
   return itemMessage(
     'dispatch',

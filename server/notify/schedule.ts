@@ -3,7 +3,8 @@ import { itemNumber } from '../../shared/item-number'
 import { NOTIFY_LIMITS } from '../../shared/notify-limits'
 import { dayEnd, dayStart, todayInChina } from '../../shared/time'
 import type { Database } from '../db/schema'
-import { daysLeft, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from './compose'
+import { dispatchesWithPeople } from '../domain/items/dispatches'
+import { daysLeft, dispatchFacts, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from './compose'
 import { channelsFor, claimMark, enqueue, unionPath } from './outbox'
 
 type Db = Kysely<Database>
@@ -26,17 +27,6 @@ export async function planDue(db: Db, now: Date): Promise<{ reminders: number; o
   return { reminders, overdue, triage }
 }
 
-const DISPATCH_COLUMNS = ['a.id', 'a.suggestion_id', 'a.deadline', 'a.created_at', 'a.instructions', 'u.name as unit_name', 'u.path as unit_path', 'l.display_name as leader_name', 'r.display_name as responsible_name'] as const
-
-function openDispatches(db: Db) {
-  return db
-    .selectFrom('assignments as a')
-    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
-    .innerJoin('users as l', 'l.id', 'a.leader_id')
-    .innerJoin('users as r', 'r.id', 'a.responsible_id')
-    .where('a.state', '=', 'open')
-}
-
 /**
  * A reminder to the unit when an open dispatch's deadline is `days` China days away or less,
  * once per dispatch and deadline; not for a dispatch given with less time than that (its
@@ -44,8 +34,9 @@ function openDispatches(db: Db) {
  */
 async function planReminders(db: Db, now: Date, days: number): Promise<number> {
   const horizon = dayEnd(addDays(todayInChina(now), days))
-  const due = await openDispatches(db)
-    .select(DISPATCH_COLUMNS)
+  const due = await dispatchesWithPeople(db)
+    .select(['a.id', 'a.suggestion_id', 'a.deadline', 'a.created_at', 'a.instructions', 'u.name as unit_name', 'u.path as unit_path', 'l.display_name as leader_name', 'r.display_name as responsible_name'])
+    .where('a.state', '=', 'open')
     .where('a.deadline', '>', now)
     .where('a.deadline', '<=', horizon)
     .where(({ not, exists, selectFrom }) =>
@@ -60,7 +51,7 @@ async function planReminders(db: Db, now: Date, days: number): Promise<number> {
     await db.transaction().execute(async (trx) => {
       if (!(await claimMark(trx, `remind:${a.id}:${a.deadline.getTime()}`))) return
       const item = await itemFacts(trx, a.suggestion_id)
-      const facts = { unitName: a.unit_name, leaderName: a.leader_name, responsibleName: a.responsible_name, deadline: a.deadline, instructions: a.instructions }
+      const facts = dispatchFacts(a)
       await enqueue(trx, await channelsFor(trx, a.unit_path), remindMessage(item, facts, now))
       written++
     })

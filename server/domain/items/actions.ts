@@ -10,9 +10,10 @@ import { unitInScope } from '../units'
 import { visibleTo } from './access'
 import { mayReport } from './allowed'
 import { URGE_GAP_HOURS } from '../../../shared/notify-limits'
-import { dispatchMessage, instructMessage, itemFacts, readSettings, reportMessage, urgeMessage, daysLeft } from '../../notify/compose'
+import { dispatchFacts, dispatchMessage, instructMessage, itemFacts, readSettings, reportMessage, urgeMessage, daysLeft } from '../../notify/compose'
 import { channelsFor, enqueue, unionPath } from '../../notify/outbox'
 import { applyChange, applyTransition, checkAction, checkVersion, lockItem, writeEvent, type Actor, type LockedItem, type Trx } from './write'
+import { dispatchesWithPeople } from './dispatches'
 
 type Item = NonNullable<LockedItem>
 
@@ -150,7 +151,7 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
       .executeTakeFirst()
     if (recent) throw new ApiError('urge_too_soon')
     await writeEvent(trx, item.id, 'urge', actor, { from: null, to: null }, { note: b.text || null, data: { assignmentId: a.id, unitName: a.unit_name, deadline: a.deadline.toISOString() } })
-    const facts = { unitName: a.unit_name, leaderName: a.leader_name, responsibleName: a.responsible_name, deadline: a.deadline, instructions: a.instructions }
+    const facts = dispatchFacts(a)
     await enqueue(trx, await channelsFor(trx, a.unit_path), urgeMessage(await itemFacts(trx, item.id), facts, now, user.displayName, b.text || null))
   },
 
@@ -206,11 +207,7 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
 
 /** One dispatch of the item, locked, with what its messages name. */
 async function dispatchOf(trx: Trx, itemId: string, assignmentId: string) {
-  const a = await trx
-    .selectFrom('assignments as a')
-    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
-    .innerJoin('users as l', 'l.id', 'a.leader_id')
-    .innerJoin('users as r', 'r.id', 'a.responsible_id')
+  const a = await dispatchesWithPeople(trx)
     .select(['a.id', 'a.state', 'a.deadline', 'a.instructions', 'u.path as unit_path', 'u.name as unit_name', 'l.display_name as leader_name', 'r.display_name as responsible_name'])
     .where('a.id', '=', assignmentId)
     .where('a.suggestion_id', '=', itemId)

@@ -7,6 +7,7 @@ import { visibleTo } from './access'
 import { readSettings } from '../../notify/compose'
 import { allowedActions, mayUrge } from './allowed'
 import { itemRows, toSummary } from './list'
+import { dispatchesWithPeople } from './dispatches'
 
 /** Everything a reviewer may know about one item, or null when it is not theirs to see. */
 export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: string, now = new Date()): Promise<ItemDetail | null> {
@@ -48,11 +49,7 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
 }
 
 async function assignmentsOf(db: Kysely<Database>, id: string, now: Date) {
-  const rows = await db
-    .selectFrom('assignments as a')
-    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
-    .innerJoin('users as l', 'l.id', 'a.leader_id')
-    .innerJoin('users as r', 'r.id', 'a.responsible_id')
+  const rows = await dispatchesWithPeople(db)
     .select([
       'a.id',
       'a.unit_id',

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema'
 import { daysLeft } from '../../notify/compose'
 import { itemScope } from './access'
 import { mayReport } from './allowed'
+import { dispatchesWithPeople } from './dispatches'
 
 /** The longest list: the soonest deadlines; `more` says there are others. */
 export const TASKS_MAX = 200
@@ -30,12 +31,8 @@ export async function openTasks(db: Kysely<Database>, user: SessionUser, now = n
   const items = user.role === 'officer' ? await itemScope(db, user) : null
   const units = user.role === 'officer' ? null : await subtreeIds(db, user.unitPath)
   const person = user.role === 'leader' ? 'a.leader_id' : 'a.responsible_id'
-  const rows = await db
-    .selectFrom('assignments as a')
+  const rows = await dispatchesWithPeople(db)
     .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
-    .innerJoin('org_units as u', 'u.id', 'a.unit_id')
-    .innerJoin('users as l', 'l.id', 'a.leader_id')
-    .innerJoin('users as r', 'r.id', 'a.responsible_id')
     .select([
       'a.id',
       'a.suggestion_id',
