@@ -17,6 +17,7 @@ import { runDashboard } from './dashboard'
 import { table, type Figure } from './figures'
 import { generate } from './generate'
 import { runInbox } from './inbox'
+import { runNotify } from './notify'
 import { formatIngest, runIngest } from './ingest'
 import { throwawayPostgres } from './pg'
 import { runSustained } from './sustained'
@@ -53,6 +54,8 @@ try {
   section(`The inbox at ${items.toLocaleString('en-US')} items (an officer of the top unit; ms)`, table(inbox))
   const dashboard = await runDashboard({ url: pg.url('bench') })
   section(`The union's overview at ${items.toLocaleString('en-US')} items (ms)`, table(dashboard))
+  const notify = await runNotify({ url: pg.url('bench') })
+  section(`Messages and 我的待办 at ${items.toLocaleString('en-US')} items (ms)`, table(notify))
 
   log('ingest against pgbench')
   const ingest = await runIngest({ databaseUrl: pg.url('bench'), seconds: quick ? 5 : 10, rounds: 3, log })
@@ -73,7 +76,7 @@ try {
   const form: Figure = { name: "the worker's form route, first visit (KB gzip)", p50: firstLoad, p95: firstLoad, goal: 14, unit: 'KB' }
   section("The worker's first load", table([form]) + '\n\n```\n' + size + '\n```')
 
-  const all: Figure[] = [...inbox, ...dashboard, form]
+  const all: Figure[] = [...inbox, ...dashboard, ...notify, form]
   const missed = all.filter((f) => f.goal !== null && (f.higher ? f.p50 < f.goal : f.p95 > f.goal)).map((f) => f.name)
   missed.push(...ingest.rows.filter((r) => !r.met).map((r) => `ingest: ${r.name}`))
   if (!sustained.ok) missed.push('sustained load: ' + sustained.problems.join('; '))

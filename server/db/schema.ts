@@ -308,7 +308,7 @@ export interface NotifyOutboxTable {
   kind: MessageKind
   suggestion_id: string | null
   message: ColumnType<NotifyMessage, string, string>
-  state: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | 'failed' | undefined, 'pending' | 'sending' | 'sent' | 'failed'>
+  state: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | 'sending' | 'sent' | 'failed' | undefined, 'pending' | 'sending' | 'sent' | 'failed'>
   attempts: ColumnType<number, number | undefined, number>
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>
   claimed_until: ColumnType<Date | null, never, Date | string | null>

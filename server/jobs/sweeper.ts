@@ -3,11 +3,11 @@ import { pruneSessions } from '../auth/sessions'
 import type { Database } from '../db/schema'
 import { isDatabaseUnavailable } from '../db/unavailable'
 import { pruneLimits } from '../limits/counter'
-import { pruneMarks } from '../notify/schedule'
+import { pruneNotify } from '../notify/schedule'
 
 /**
  * Deletes ended rate-limit windows every 30 s (a counter outlives its window by at most that)
- * and expired sessions and old planner marks hourly. Every app process runs it; the deletes are idempotent.
+ * and expired sessions and old messages (server/notify/schedule.ts) hourly. Every app process runs it; the deletes are idempotent.
  */
 export function startSweeper(db: Kysely<Database>, everyMs = { limits: 30_000, sessions: 3600_000 }) {
   const run = (what: string, work: () => Promise<unknown>) => () => {
@@ -19,7 +19,7 @@ export function startSweeper(db: Kysely<Database>, everyMs = { limits: 30_000, s
   const timers = [
     setInterval(run('rate limits', () => pruneLimits(db)), everyMs.limits),
     setInterval(run('sessions', () => pruneSessions(db)), everyMs.sessions),
-    setInterval(run('notify marks', () => pruneMarks(db)), everyMs.sessions),
+    setInterval(run('old messages', () => pruneNotify(db)), everyMs.sessions),
   ]
   for (const t of timers) t.unref()
   return { stop: () => timers.forEach(clearInterval) }

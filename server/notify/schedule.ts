@@ -192,7 +192,16 @@ function addDays(day: string, days: number): string {
   return todayInChina(new Date(dayStart(day).getTime() + days * 86_400_000 + 12 * 3600_000))
 }
 
-/** Marks older than this are no longer needed: a reminder's window is at most 14 days, a digest's a day. */
-export async function pruneMarks(db: Db, now = new Date()): Promise<void> {
+/**
+ * What the messages leave behind, pruned hourly: planner marks after 60 days (a reminder's window
+ * is at most 14 days, a digest's a day), and deliveries sent or given up after 90 days (admins see
+ * the last ten of each channel; a message still waiting is never pruned).
+ */
+export async function pruneNotify(db: Db, now = new Date()): Promise<void> {
   await db.deleteFrom('notify_marks').where('created_at', '<', new Date(now.getTime() - 60 * 86_400_000)).execute()
+  await db
+    .deleteFrom('notify_outbox')
+    .where('state', 'in', ['sent', 'failed'])
+    .where('created_at', '<', new Date(now.getTime() - 90 * 86_400_000))
+    .execute()
 }

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { deliverDue } from '../../../server/notify/sender'
-import { planDue } from '../../../server/notify/schedule'
+import { planDue, pruneNotify } from '../../../server/notify/schedule'
 import { dayStart } from '../../../shared/time'
 import { describeEachDialect } from '../../helpers/test-db'
 import { webhookReceiver } from '../../helpers/webhook-receiver'
@@ -112,5 +112,25 @@ describeEachDialect('the planner: deadline reminders, overdue digests and new it
     expect((await planDue(db().db, new Date(now + 120_000))).triage).toBe(0)
     expect(await sent()).toEqual([{ path: '/union', title: '【待受理】新收到 2 条意见', lines: ['目前共 3 条等待受理'] }])
     await receiver.close()
+  })
+
+  it('prunes old marks and old deliveries, never a message still waiting', async () => {
+    const d = db().db
+    const old = new Date(Date.now() - 100 * 86_400_000)
+    const message = JSON.stringify({ kind: 'test', title: 't', lines: [], link: null, item: null })
+    await d.insertInto('notify_marks').values([{ key: 'old', created_at: old }, { key: 'new' }]).execute()
+    await d
+      .insertInto('notify_outbox')
+      .values((['sent', 'failed', 'pending'] as const).flatMap((state) => [{ kind: 'test' as const, message, state: state === 'pending' ? undefined : state, created_at: old }, { kind: 'test' as const, message, state: state === 'pending' ? undefined : state }]))
+      .execute()
+    await pruneNotify(d)
+    expect((await d.selectFrom('notify_marks').select('key').execute()).map((m) => m.key)).toEqual(['new'])
+    const left = await d.selectFrom('notify_outbox').select(['state', 'created_at']).orderBy('id').execute()
+    expect(left.map((r) => [r.state, r.created_at.getTime() === old.getTime()])).toEqual([
+      ['sent', false],
+      ['failed', false],
+      ['pending', true],
+      ['pending', false],
+    ])
   })
 })
