@@ -127,6 +127,8 @@ export interface ChannelView {
 /** `GET /api/admin/notify`: the settings, the channels in scope, and the deployment fallback's state. */
 export interface NotifyOverview {
   settings: NotifySettings
+  /** Only an admin of a top unit changes the settings: they hold for the whole deployment. */
+  settingsEditable: boolean
   channels: ChannelView[]
   /** Messages with no channel of their unit or above: sent to NOTIFY_WEBHOOK_URL if set, else failed. */
   fallback: { configured: boolean; counts: ChannelView['counts']; recent: Delivery[] }

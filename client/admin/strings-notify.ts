@@ -7,6 +7,7 @@ export const NOTIFY_TEXT = {
     en: 'Dispatches, deadlines, overdue work, reports, presses and instructions go to each unit’s work group; a unit without a channel uses its parent’s. Messages never say who submitted an item.',
   },
   notifySettings: { zh: '工会的设置', en: 'The union’s settings' },
+  settingsTopOnly: { zh: '这些设置对全部单位有效，由最上级单位的管理员修改。', en: 'These settings hold for every unit; an admin of the top unit changes them.' },
   remindDays: { zh: '到期前几天提醒', en: 'Remind this many days before a deadline' },
   digestHour: { zh: '每天几点发超期和待受理汇总', en: 'Hour of the daily digests' },
   hourOption: { zh: '{hour} 点', en: '{hour}:00' },

@@ -48,6 +48,7 @@ export async function notifyOverview(db: Db, user: SessionUser, fallbackConfigur
   const top = isTop(user)
   return {
     settings: { includeContent: settings.include_content, triageMode: settings.triage_mode, remindDays: settings.remind_days, digestHour: settings.digest_hour },
+    settingsEditable: top,
     channels: views,
     fallback: {
       configured: fallbackConfigured,

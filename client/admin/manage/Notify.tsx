@@ -26,7 +26,7 @@ export function Notify() {
       <h1>{s('notifyTitle')}</h1>
       <p class="adm-hint">{s('notifyIntro')}</p>
       <Message text={overview.error || units.error} />
-      {o && <SettingsForm key={JSON.stringify(o.settings)} settings={o.settings} onSaved={overview.reload} />}
+      {o && <SettingsForm key={JSON.stringify(o.settings)} settings={o.settings} editable={o.settingsEditable} onSaved={overview.reload} />}
       <h2>{s('channels')}</h2>
       {o?.channels.length === 0 && <p class="adm-empty">{s('noChannels')}</p>}
       {o?.channels.map((c) => <ChannelCard key={c.id} channel={c} onChanged={overview.reload} />)}
@@ -42,7 +42,7 @@ export function Notify() {
   )
 }
 
-function SettingsForm({ settings, onSaved }: { settings: NotifySettings; onSaved: () => void }) {
+function SettingsForm({ settings, editable, onSaved }: { settings: NotifySettings; editable: boolean; onSaved: () => void }) {
   const { s } = useText()
   const [v, setV] = useState(settings)
   const save = useSubmit()
@@ -61,37 +61,40 @@ function SettingsForm({ settings, onSaved }: { settings: NotifySettings; onSaved
       }}
     >
       <h2>{s('notifySettings')}</h2>
-      <Field id="notify-remind" label={s('remindDays')}>
-        <input id="notify-remind" type="number" min={1} max={14} required value={v.remindDays} onInput={(e) => set({ remindDays: Number(e.currentTarget.value) })} />
-      </Field>
-      <Field id="notify-hour" label={s('digestHour')}>
-        <select id="notify-hour" value={v.digestHour} onChange={(e) => set({ digestHour: Number(e.currentTarget.value) })}>
-          {Array.from({ length: 24 }, (_, h) => (
-            <option key={h} value={h}>
-              {fill(s('hourOption'), { hour: String(h) })}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="notify-triage" label={s('triageMode')}>
-        <select id="notify-triage" value={v.triageMode} onChange={(e) => set({ triageMode: e.currentTarget.value as NotifySettings['triageMode'] })}>
-          {TRIAGE_MODES.map((m) => (
-            <option key={m} value={m}>
-              {modes[m]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <label class="adm-check">
-        <input type="checkbox" checked={v.includeContent} onChange={(e) => set({ includeContent: e.currentTarget.checked })} />
-        {s('includeContent')}
-      </label>
-      <p class="adm-hint">{s('includeContentHint')}</p>
-      <Message text={save.error} />
-      <Message text={save.done} ok />
-      <button type="submit" class="adm-primary" disabled={save.busy}>
-        {s('save')}
-      </button>
+      {!editable && <p class="adm-hint">{s('settingsTopOnly')}</p>}
+      <fieldset class="adm-plain-fieldset" disabled={!editable}>
+        <Field id="notify-remind" label={s('remindDays')}>
+          <input id="notify-remind" type="number" min={1} max={14} required value={v.remindDays} onInput={(e) => set({ remindDays: Number(e.currentTarget.value) })} />
+        </Field>
+        <Field id="notify-hour" label={s('digestHour')}>
+          <select id="notify-hour" value={v.digestHour} onChange={(e) => set({ digestHour: Number(e.currentTarget.value) })}>
+            {Array.from({ length: 24 }, (_, h) => (
+              <option key={h} value={h}>
+                {fill(s('hourOption'), { hour: String(h) })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="notify-triage" label={s('triageMode')}>
+          <select id="notify-triage" value={v.triageMode} onChange={(e) => set({ triageMode: e.currentTarget.value as NotifySettings['triageMode'] })}>
+            {TRIAGE_MODES.map((m) => (
+              <option key={m} value={m}>
+                {modes[m]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <label class="adm-check">
+          <input type="checkbox" checked={v.includeContent} onChange={(e) => set({ includeContent: e.currentTarget.checked })} />
+          {s('includeContent')}
+        </label>
+        <p class="adm-hint">{s('includeContentHint')}</p>
+        <Message text={save.error} />
+        <Message text={save.done} ok />
+        <button type="submit" class="adm-primary" disabled={save.busy}>
+          {s('save')}
+        </button>
+      </fieldset>
     </form>
   )
 }

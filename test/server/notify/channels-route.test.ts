@@ -22,7 +22,7 @@ describeEachDialect('the admins’ channels and settings: roles, scope, limits, 
     const user = await createUser(db().db, 'admin2', 'admin', '第二中心站')
     const s = await createSession(db().db, user.id)
     const admin2 = sessionFrom(c.app, `${SESSION_COOKIE}=${s.token}`, s.csrfToken)
-    expect((await admin2.get('/api/admin/notify')).body.channels).toEqual([])
+    expect((await admin2.get('/api/admin/notify')).body).toMatchObject({ channels: [], settingsEditable: false })
     expect((await admin2.post('/api/admin/notify/channels', body)).body.error.code).toBe('unit_not_found')
     expect((await admin2.patch(`/api/admin/notify/channels/${made.body.id}`, { active: false })).status).toBe(404)
     expect((await admin2.post(`/api/admin/notify/channels/${made.body.id}/test`)).status).toBe(404)
@@ -31,6 +31,7 @@ describeEachDialect('the admins’ channels and settings: roles, scope, limits, 
     const overview = (await c.sessions.admin.get('/api/admin/notify')).body
     expect(overview.channels).toMatchObject([{ id: made.body.id, unitName: '第一中心站', kind: 'wecom', hasSecret: false, active: true, counts: { sent: 0, failed: 0, pending: 0 } }])
     expect(overview.settings).toEqual({ includeContent: false, triageMode: 'digest', remindDays: 2, digestHour: 8 })
+    expect(overview.settingsEditable).toBe(true)
     expect(overview.fallback.configured).toBe(false)
   })
 
