@@ -9,7 +9,7 @@ import { listen } from './http/listen'
 import { SetupToken } from './auth/setup-token'
 import { needsFirstAdmin } from './domain/first-admin'
 import { startupGuide } from './jobs/startup-guide'
-import { planDue } from './notify/schedule'
+import { planDue } from './jobs/notify-planner'
 import { Notifier } from './notify/sender'
 
 // The entry file: the only place that reads the environment, migrates and listens.

@@ -317,7 +317,7 @@ export interface NotifyOutboxTable {
   sent_at: ColumnType<Date | null, never, Date | string | null>
 }
 
-/** A reminder or digest the planner has written (server/notify/schedule.ts): its key, once. */
+/** A reminder or digest the planner has written (server/jobs/notify-planner.ts): its key, once. */
 export interface NotifyMarkTable {
   key: string
   created_at: CreatedAt

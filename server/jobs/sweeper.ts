@@ -3,11 +3,11 @@ import { pruneSessions } from '../auth/sessions'
 import type { Database } from '../db/schema'
 import { isDatabaseUnavailable } from '../db/unavailable'
 import { pruneLimits } from '../limits/counter'
-import { pruneNotify } from '../notify/schedule'
+import { pruneNotify } from './notify-planner'
 
 /**
  * Deletes ended rate-limit windows every 30 s (a counter outlives its window by at most that)
- * and expired sessions and old messages (server/notify/schedule.ts) hourly. Every app process runs it; the deletes are idempotent.
+ * and expired sessions and old messages (notify-planner.ts) hourly. Every app process runs it; the deletes are idempotent.
  */
 export function startSweeper(db: Kysely<Database>, everyMs = { limits: 30_000, sessions: 3600_000 }) {
   const run = (what: string, work: () => Promise<unknown>) => () => {

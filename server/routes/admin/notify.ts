@@ -3,7 +3,7 @@ import { ChannelCreateSchema, ChannelUpdateSchema, NotifySettingsSchema } from '
 import { requireRole, requireSession } from '../../auth/middleware'
 import type { AppEnv } from '../../http/env'
 import { idParam, json } from '../../http/validate'
-import { createChannel, deleteChannel, notifyOverview, saveSettings, sendTest, updateChannel } from '../../notify/admin'
+import { createChannel, deleteChannel, notifyOverview, saveSettings, sendTest, updateChannel } from '../../domain/notify-channels'
 
 /** Messages to work groups: admins configure the channels of their subtree and the union's settings. */
 export const notifyRoute = new Hono<AppEnv>()

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { deliverDue } from '../../../server/notify/sender'
-import { planDue, pruneNotify } from '../../../server/notify/schedule'
+import { planDue, pruneNotify } from '../../../server/jobs/notify-planner'
 import { dayStart } from '../../../shared/time'
 import { describeEachDialect } from '../../helpers/test-db'
 import { webhookReceiver } from '../../helpers/webhook-receiver'

@@ -1,14 +1,13 @@
 import { sql, type Kysely } from 'kysely'
-import { NOTIFY_LIMITS, type ChannelView, type Delivery, type NotifyOverview, type NotifySettings } from '../../shared/notify'
-import type { ChannelCreateSchema, ChannelUpdateSchema } from '../../shared/notify'
+import { NOTIFY_LIMITS, type ChannelCreateSchema, type ChannelUpdateSchema, type ChannelView, type Delivery, type NotifyOverview, type NotifySettings } from '../../shared/notify'
 import type { InferOutput } from 'valibot'
 import type { SessionUser } from '../auth/sessions'
 import type { Database } from '../db/schema'
 import { ApiError } from '../http/api-error'
-import { inScope, unitInScope, unitNotFound } from '../domain/units'
-import { readSettings, testMessage } from './compose'
-import { enqueue } from './outbox'
-import type { Notifier } from './sender'
+import { inScope, unitInScope, unitNotFound } from './units'
+import { readSettings, testMessage } from '../notify/compose'
+import { enqueue } from '../notify/outbox'
+import type { Notifier } from '../notify/sender'
 
 type Db = Kysely<Database>
 

@@ -4,8 +4,8 @@ import { NOTIFY_LIMITS } from '../../shared/notify-limits'
 import { dayEnd, dayStart, todayInChina } from '../../shared/time'
 import type { Database } from '../db/schema'
 import { dispatchesWithPeople } from '../domain/items/dispatches'
-import { daysLeft, dispatchFacts, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from './compose'
-import { channelsFor, claimMark, enqueue, unionPath } from './outbox'
+import { daysLeft, dispatchFacts, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from '../notify/compose'
+import { channelsFor, claimMark, enqueue, unionPath } from '../notify/outbox'
 
 type Db = Kysely<Database>
 
