@@ -37,6 +37,7 @@ import { scansRoute } from './routes/admin/scans'
 import { tasksRoute } from './routes/admin/tasks'
 import { passwords, type ScryptCost } from './auth/passwords'
 import { notifyRoute } from './routes/admin/notify'
+import { photosRoute } from './routes/admin/photos'
 import { Notifier } from './notify/sender'
 
 export interface AppOptions {
@@ -119,7 +120,8 @@ export function createApp(options: AppOptions) {
   })
   app.use('/api/*', async (c, next) => {
     await next()
-    c.header('Cache-Control', 'no-store')
+    // A photo says it may be kept privately (server/photos/access.ts); nothing else of the API is.
+    if (!c.res.headers.get('Cache-Control')?.startsWith('private')) c.header('Cache-Control', 'no-store')
   })
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.bodyMaxBytes, onError: (c) => sendError(c, 'body_too_large') }))
 
@@ -145,6 +147,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/admin/categories', categoriesRoute)
   app.route('/api/admin/scans', scansRoute)
   app.route('/api/admin/notify', notifyRoute)
+  app.route('/api/admin/photos', photosRoute)
   app.route('/api/admin/report', reportRoute)
   app.route('/api/admin/tasks', tasksRoute)
   app.all('/api/*', (c) => sendError(c, 'not_found'))

@@ -1,3 +1,4 @@
+import type { PhotoView } from './photos'
 import type { CategoryId } from './categories'
 import type { Action, ActorKind, EventKind, Status } from './lifecycle'
 import type { Outcome } from './outcomes'
@@ -136,6 +137,8 @@ export interface ItemDetail extends ItemSummary {
   duplicates: Array<{ id: string; number: string; status: Status }>
   assignments: AssignmentView[]
   events: AdminEvent[]
+  /** The worker's photos and those reviewers reported back with (each with its dispatch). */
+  photos: PhotoView[]
   /** What this reviewer may do now, in the lifecycle table's order. */
   allowed: Action[]
 }

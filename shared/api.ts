@@ -1,3 +1,4 @@
+import type { PhotoView } from './photos'
 import type { Category, CategoryId } from './categories'
 import type { ErrorCode } from './errors'
 import type { EventKind, Status } from './lifecycle'
@@ -75,6 +76,8 @@ export interface TrackedItem {
   /** Set when the item was merged: the main item's follow-up is what answers this worker. */
   mergedInto: { status: Status; events: PublicEvent[] } | null
   events: PublicEvent[]
+  /** The worker's own photos as the server keeps them, and those a handler reported back with. */
+  photos: PhotoView[]
 }
 
 /** `POST /api/track`: one answer per code asked, in order. */

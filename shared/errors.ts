@@ -1,6 +1,7 @@
 import { CATEGORY_LIMITS } from './categories'
 import { ADMIN_LIMITS, LIMITS } from './limits'
 import { NOTIFY_LIMITS, URGE_GAP_HOURS } from './notify-limits'
+import { PHOTO_LIMITS } from './photos'
 import type { Lang } from './lang'
 
 /**
@@ -158,6 +159,12 @@ export const ERRORS = {
   channel_not_found: { status: 404, zh: '找不到这个消息通道。', en: 'That channel does not exist.' },
   too_many_channels: { status: 409, zh: `每个单位最多 ${NOTIFY_LIMITS.channelsPerUnit} 个消息通道。`, en: `A unit may have at most ${NOTIFY_LIMITS.channelsPerUnit} channels.` },
   secret_required: { status: 400, zh: '钉钉群机器人需要填写加签密钥（以 SEC 开头）。', en: 'A DingTalk robot needs its signing secret (starting with SEC).' },
+  invalid_photo: { status: 400, zh: '这不是能打开的照片，请重新拍一张或换一张。', en: 'This is not a photo that can be opened. Please take or choose another.' },
+  photo_too_large: { status: 413, zh: '照片太大了，请重新拍一张。', en: 'The photo is too large. Please take another.' },
+  too_many_photos: { status: 409, zh: `最多只能附 ${PHOTO_LIMITS.perItem} 张照片。`, en: `At most ${PHOTO_LIMITS.perItem} photos.` },
+  photo_hash_mismatch: { status: 422, zh: '照片传输不完整，会重新上传。', en: 'The photo did not arrive whole; it will be sent again.' },
+  photo_not_found: { status: 422, zh: '找不到要附上的照片，请重新添加。', en: 'The photo to attach was not found; please add it again.' },
+  invalid_range: { status: 400, zh: '照片分段上传的范围不正确。', en: 'The upload range is not valid.' },
   username_taken: { status: 409, zh: '该用户名已被使用。', en: 'That username is taken.' },
   invalid_username: {
     status: 400,

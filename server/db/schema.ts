@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ActorKind, EventKind, Status } from '../../shared/lifecycle'
 import type { Outcome } from '../../shared/outcomes'
+import type { PhotoOrigin } from '../../shared/photos'
 import type { Rating } from '../../shared/ratings'
 import type { Role } from '../../shared/roles'
 import type { ChannelKind, MessageKind, NotifyMessage, TriageMode } from '../../shared/notify'
@@ -33,6 +34,8 @@ export interface Database {
   notify_channels: NotifyChannelTable
   notify_outbox: NotifyOutboxTable
   notify_marks: NotifyMarkTable
+  photos: PhotoTable
+  photo_chunks: PhotoChunkTable
 }
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -321,4 +324,29 @@ export interface NotifyOutboxTable {
 export interface NotifyMarkTable {
   key: string
   created_at: CreatedAt
+}
+
+/** A photo of an item (migration 27): arriving in chunks, then whole as the server's own re-encoding. */
+export interface PhotoTable {
+  id: Generated<string>
+  suggestion_id: string
+  origin: PhotoOrigin
+  sha256: string
+  uploaded_by: string | null
+  assignment_id: ColumnType<string | null, string | null | undefined, string | null>
+  total_bytes: number
+  received_bytes: ColumnType<number, number | undefined, number>
+  complete: ColumnType<boolean, boolean | undefined, boolean>
+  width: ColumnType<number | null, number | null | undefined, number | null>
+  height: ColumnType<number | null, number | null | undefined, number | null>
+  image: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>
+  thumb: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>
+  created_at: CreatedAt
+  completed_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+}
+
+export interface PhotoChunkTable {
+  photo_id: string
+  start: number
+  data: Buffer
 }

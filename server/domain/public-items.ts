@@ -4,6 +4,7 @@ import type { CategoryId } from '../../shared/categories'
 import { itemNumber } from '../../shared/item-number'
 import { PUBLIC_EVENT_KINDS } from '../../shared/lifecycle'
 import type { Database } from '../db/schema'
+import { photosOf } from '../photos/store'
 import { unitPlaces } from './public-view'
 
 // Facts in an event's data that a worker may read; everything else stays with the reviewers.
@@ -37,11 +38,12 @@ export async function publicItems(db: Kysely<Database>, ids: string[]): Promise<
     .where('s.id', 'in', [...new Set(ids)])
     .execute()
   const mainIds = [...new Set(rows.flatMap((r) => (r.merged_into ? [r.merged_into] : [])))]
-  const [mains, places, events, mainEvents] = await Promise.all([
+  const [mains, places, events, mainEvents, photos] = await Promise.all([
     mainIds.length ? db.selectFrom('suggestions').select(['id', 'status']).where('id', 'in', mainIds).execute() : [],
     unitPlaces(db, rows.flatMap((r) => (r.entry_unit ? [r.entry_unit] : []))),
     publicEvents(db, rows.map((r) => r.id)),
     publicEvents(db, mainIds, { withWorkers: false }),
+    photosOf(db, rows.map((r) => r.id)),
   ])
   const mainById = new Map(mains.map((m) => [m.id, { status: m.status, events: mainEvents.get(m.id) ?? [] }]))
   for (const row of rows) {
@@ -60,6 +62,7 @@ export async function publicItems(db: Kysely<Database>, ids: string[]): Promise<
       // The item a duplicate was merged into, as the duplicate's worker sees it: its status and the
       // union's public steps, never what that item's own worker wrote (their messages, their verdict).
       mergedInto: row.merged_into ? (mainById.get(row.merged_into) ?? null) : null,
+      photos: photos.get(row.id) ?? [],
       events: events.get(row.id) ?? [],
     })
   }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { RateSchema, WorkerMessageSchema } from '../../shared/schemas/track'
+import { PhotoRequestSchema, RateSchema, WorkerMessageSchema } from '../../shared/schemas/track'
 import { TrackRequestSchema } from '../../shared/validation'
 import { messageItem, rateItem } from '../domain/items/worker'
 import { publicItem } from '../domain/public-items'
@@ -7,6 +7,8 @@ import { trackCodes } from '../domain/track'
 import { sendError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
 import { json } from '../http/validate'
+import { checkWorkerItem, photoBytes, photoKeyParams, sendPhoto } from '../photos/access'
+import { parseRange, receiveChunk } from '../photos/store'
 
 /**
  * The worker's side of an item, by follow-up code: status and public timeline, the verdict on
@@ -23,5 +25,18 @@ export const trackRoute = new Hono<AppEnv>()
     const { id: clientId, code, text } = c.req.valid('json')
     const id = await messageItem(c.get('db'), code, text, clientId)
     return c.json({ item: await publicItem(c.get('db'), id) })
+  })
+  // A photo of the worker's item, a chunk at a time (shared/photos.ts); the code in a header, never the URL.
+  .put('/photos/:itemId/:sha256', photoKeyParams, async (c) => {
+    const { itemId, sha256 } = c.req.valid('param')
+    await checkWorkerItem(c.get('db'), itemId, c.req.header('x-follow-up-code'))
+    const body = new Uint8Array(await c.req.arrayBuffer())
+    const range = parseRange(c.req.header('content-range'), body.length)
+    return c.json(await receiveChunk(c.get('db'), { itemId, origin: 'worker', sha256, uploadedBy: null }, range, body))
+  })
+  // The worker's own photos and those a handler reported back with, by follow-up code.
+  .post('/photo', json(PhotoRequestSchema), async (c) => {
+    const { code, photoId, thumb } = c.req.valid('json')
+    return sendPhoto(c, await photoBytes(c.get('db'), photoId, thumb ?? false, { code }))
   })
   .all('/', (c) => sendError(c, 'method_not_allowed'))

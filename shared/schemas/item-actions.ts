@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { categoryIdSchema } from '../categories'
 import { ADMIN_LIMITS } from '../limits'
 import { OUTCOMES } from '../outcomes'
+import { PHOTO_LIMITS, SHA256_HEX } from '../photos'
 import { REPLY_CHANNELS } from '../reply-channels'
 import { record } from '../validation'
 import { day, line, optionalLine, optionalText, text, uuid, version } from './fields'
@@ -39,6 +40,8 @@ export const ReportSchema = record({
   assignmentId: uuid,
   outcome: v.picklist(OUTCOMES, 'invalid_request'),
   text: text(ADMIN_LIMITS.textMax),
+  /** The SHA-256 keys of photos this reviewer uploaded for the report (shared/photos.ts). */
+  photos: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(SHA256_HEX, 'photo_not_found'))), v.maxLength(PHOTO_LIMITS.perReport, 'too_many_photos'))),
 })
 
 export const ReplySchema = v.pipe(

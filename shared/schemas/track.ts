@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { ADMIN_LIMITS } from '../limits'
 import { RATINGS } from '../ratings'
 import { record } from '../validation'
-import { clientId, optionalText, text } from './fields'
+import { clientId, optionalText, text, uuid } from './fields'
 
 /** The worker's verdict on an answer, sent with the follow-up code. */
 export const RateSchema = record({
@@ -18,3 +18,6 @@ export const WorkerMessageSchema = record({
   code: v.string(),
   text: text(ADMIN_LIMITS.textMax),
 })
+
+/** `POST /api/track/photo`: one photo of the worker's item (theirs, or a handler's report photo), as JPEG bytes. */
+export const PhotoRequestSchema = record({ code: v.string(), photoId: uuid, thumb: v.optional(v.boolean()) })

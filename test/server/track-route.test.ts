@@ -41,6 +41,7 @@ describeEachDialect('POST /api/track', ({ db }) => {
           receivedAt: expect.any(String),
           updatedAt: expect.any(String),
           mergedInto: null,
+          photos: [],
           events: [{ kind: 'submit', at: expect.any(String), status: 'submitted', text: null, data: null }],
         },
       },

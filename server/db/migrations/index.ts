@@ -24,6 +24,7 @@ import * as tallyNewItems from './2026-11-26-23-tally-new-items'
 import * as filterIndexes from './2026-11-26-24-filter-indexes'
 import * as openDeadline from './2026-11-26-25-open-deadline'
 import * as notifications from './2026-11-26-26-notifications'
+import * as photos from './2026-11-26-27-photos'
 
 /** Every migration, in order. Static, not a folder scan, so bundling and PGlite both work. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-24-filter-indexes': filterIndexes,
   '2026-11-26-25-open-deadline': openDeadline,
   '2026-11-26-26-notifications': notifications,
+  '2026-11-26-27-photos': photos,
 }

@@ -126,7 +126,8 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
       .where('id', '=', a.id)
       .execute()
     const open = await trx.selectFrom('assignments').select('id').where('suggestion_id', '=', item.id).where('state', '=', 'open').execute()
-    const event = { note: b.text, data: { assignmentId: a.id, outcome: b.outcome } }
+    const photos = await attachPhotos(trx, user, item.id, a.id, b.photos ?? [])
+    const event = { note: b.text, data: { assignmentId: a.id, outcome: b.outcome, ...(photos.length ? { photos } : {}) } }
     // The item counts as reported back when its last open dispatch is.
     if (open.length === 0) await applyTransition(trx, item, 'report', actor, event)
     else await applyChange(trx, item, 'assignment_report', actor, event)
@@ -203,6 +204,28 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
       .execute()
     await writeEvent(trx, item.id, 'reveal', actor, { from: null, to: null }, { note: b.reason, data: { userId: target.id, userName: target.display_name } })
   },
+}
+
+/**
+ * The photos this reviewer uploaded for the item (whole, not yet sent with a report), now the
+ * report's: their ids, in the order named. A key that names none is refused, and nothing changes.
+ */
+async function attachPhotos(trx: Trx, user: SessionUser, itemId: string, assignmentId: string, keys: string[]): Promise<string[]> {
+  const wanted = [...new Set(keys)]
+  if (!wanted.length) return []
+  const rows = await trx
+    .updateTable('photos')
+    .set({ assignment_id: assignmentId })
+    .where('suggestion_id', '=', itemId)
+    .where('origin', '=', 'staff')
+    .where('uploaded_by', '=', user.id)
+    .where('assignment_id', 'is', null)
+    .where('complete', '=', true)
+    .where('sha256', 'in', wanted)
+    .returning(['id', 'sha256'])
+    .execute()
+  if (rows.length !== wanted.length) throw new ApiError('photo_not_found', [{ path: 'photos', code: 'photo_not_found' }])
+  return wanted.map((key) => rows.find((r) => r.sha256 === key)!.id)
 }
 
 /** One dispatch of the item, locked, with what its messages name. */

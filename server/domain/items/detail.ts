@@ -5,6 +5,7 @@ import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { visibleTo } from './access'
 import { readSettings } from '../../notify/compose'
+import { photosOf } from '../../photos/store'
 import { allowedActions, mayUrge } from './allowed'
 import { itemRows, toSummary } from './list'
 import { dispatchesWithPeople } from './dispatches'
@@ -17,7 +18,7 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
     .where(visibleTo(user))
     .executeTakeFirst()
   if (!row) return null
-  const [assignments, events, revealed, mergedInto, duplicates, settings] = await Promise.all([
+  const [assignments, events, revealed, mergedInto, duplicates, settings, photos] = await Promise.all([
     assignmentsOf(db, id, now),
     eventsOf(db, id),
     db.selectFrom('identity_reveals').select('user_id').where('suggestion_id', '=', id).where('user_id', '=', user.id).executeTakeFirst(),
@@ -26,6 +27,7 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
       : undefined,
     db.selectFrom('suggestions').select(['id', 'status', 'serial_year', 'serial_seq']).where('merged_into', '=', id).orderBy('received_at').execute(),
     readSettings(db),
+    photosOf(db, [id]),
   ])
   const urgeWithin = { now, remindDays: settings.remind_days }
   // The union sees who wrote a named item; anyone else only when the union revealed it to them.
@@ -44,6 +46,7 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
     duplicates: duplicates.map((d) => ({ id: d.id, number: itemNumber(d.serial_year, d.serial_seq), status: d.status })),
     assignments: assignments.views.map((view, i) => ({ ...view, urgeable: user.role === 'officer' && mayUrge(assignments.raw[i]!, now, settings.remind_days) })),
     events,
+    photos: photos.get(id) ?? [],
     allowed: allowedActions(user, row, assignments.raw, urgeWithin),
   }
 }

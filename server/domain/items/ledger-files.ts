@@ -29,7 +29,7 @@ export function ledgerCsv(rows: AsyncIterator<Cell[]>, lang: Lang): ReadableStre
       }
       const next = await rows.next()
       if (next.done) return controller.close()
-      controller.enqueue(line(next.value.map((cell, i) => (cell instanceof Date ? wallClock(cell, LEDGER_COLUMNS[i]!.kind) : cell === true ? yes : cell === false || cell === null ? '' : cell))))
+      controller.enqueue(line(next.value.map((cell, i) => (cell instanceof Date ? wallClock(cell, LEDGER_COLUMNS[i]!.kind) : cell === true ? yes : cell === false || cell === null ? '' : String(cell)))))
     },
     async cancel() {
       await rows.return?.(undefined)

@@ -12,9 +12,10 @@ import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
 import { listCategories } from '../categories'
 import { filteredItems } from './list'
+import { photosOf } from '../../photos/store'
 
 /** One value of a ledger cell: text, a yes/no, an instant (shown in China time), or nothing. */
-export type Cell = string | boolean | Date | null
+export type Cell = string | number | boolean | Date | null
 
 /** A ledger column: its header in each language, and whether it holds a day or an instant. */
 export interface Column {
@@ -53,6 +54,8 @@ export const LEDGER_COLUMNS: Column[] = [
   { zh: '办结时间', en: 'Closed', width: 17, kind: 'time' },
   { zh: '评价', en: 'Rating', width: 10 },
   { zh: '评价留言', en: 'Rating comment', width: 30 },
+  // How many photos the item has (the worker's and the reports'); the files never embed them.
+  { zh: '照片', en: 'Photos', width: 6 },
 ]
 
 /** Items are read this many at a time, by keyset, so that no export holds them all. */
@@ -96,7 +99,7 @@ async function* batches(db: Kysely<Database>, page: Page, categories: Awaited<Re
     const items = await page(after)
     if (!items.length) return
     const ids = items.map((i) => i.id)
-    const [dispatches, events] = await Promise.all([
+    const [dispatches, events, photos] = await Promise.all([
       db
         .selectFrom('assignments as a')
         .innerJoin('org_units as au', 'au.id', 'a.unit_id')
@@ -115,6 +118,7 @@ async function* batches(db: Kysely<Database>, page: Page, categories: Awaited<Re
         .where('ev.kind', 'in', ['reply', 'close', 'rate'])
         .orderBy('ev.id')
         .execute(),
+      photosOf(db, ids),
     ])
     const byItem = new Map<string, typeof dispatches>()
     for (const d of dispatches) byItem.set(d.suggestion_id, [...(byItem.get(d.suggestion_id) ?? []), d])
@@ -143,6 +147,7 @@ async function* batches(db: Kysely<Database>, page: Page, categories: Awaited<Re
         close?.created_at ?? null,
         item.rating ? label(RATING_LABELS[item.rating]) : null,
         item.rating ? (rate?.public_text ?? null) : null,
+        photos.get(item.id)?.length ?? 0,
       ]
       const mine = byItem.get(item.id) ?? []
       if (!mine.length) yield [...own, null, null, null, null, null, null, null, ...tail]

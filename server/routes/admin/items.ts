@@ -14,6 +14,8 @@ import { ledgerCsv, ledgerXlsx } from '../../domain/items/ledger-files'
 import { ApiError } from '../../http/api-error'
 import type { AppEnv } from '../../http/env'
 import { idParam, json, query } from '../../http/validate'
+import { checkVisibleItem, photoKeyParams } from '../../photos/access'
+import { parseRange, receiveChunk } from '../../photos/store'
 
 /** The union's inbox and every action on an item. Admins manage accounts, not items. */
 export const itemsRoute = new Hono<AppEnv>()
@@ -27,6 +29,15 @@ export const itemsRoute = new Hono<AppEnv>()
   // A download link cannot set headers: `lang` in the query names the reviewer's chosen language.
   .get('/export.csv', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'csv'))
   .get('/export.xlsx', query(ItemQuerySchema, { ignore: ['lang'] }), (c) => ledger(c, 'xlsx'))
+  // A reviewer's photo for a report back, a chunk at a time; the report action then names it.
+  .put('/:itemId/photos/:sha256', requireRole('officer', 'handler'), photoKeyParams, async (c) => {
+    const { itemId, sha256 } = c.req.valid('param')
+    const user = c.get('user')
+    await checkVisibleItem(c.get('db'), user, itemId)
+    const body = new Uint8Array(await c.req.arrayBuffer())
+    const range = parseRange(c.req.header('content-range'), body.length)
+    return c.json(await receiveChunk(c.get('db'), { itemId, origin: 'staff', sha256, uploadedBy: user.id }, range, body))
+  })
   .get('/:id', idParam, async (c) => {
     const detail = await itemDetail(c.get('db'), c.get('user'), c.req.valid('param').id)
     if (!detail) throw new ApiError('not_found')

@@ -51,7 +51,7 @@ describeEachDialect('the ledger (台账): GET /api/admin/items/export.xlsx and e
     for (const row of [first, second]) {
       expect(row[0]).toBe(detail.number)
       expect(row.slice(2, 9)).toEqual(['第一中心站生活点文化墙', '第一中心站', '民生事宜', '宿舍热水器损坏', '宿舍热水器坏了一个星期，洗澡只能用凉水', '已办结', '是'])
-      expect(row.slice(16)).toEqual(['电话', expect.any(Date), '热水器已更换，谢谢反映。', expect.any(Date), '基本满意', '希望早点修'])
+      expect(row.slice(16)).toEqual(['电话', expect.any(Date), '热水器已更换，谢谢反映。', expect.any(Date), '基本满意', '希望早点修', 0])
     }
     expect(first.slice(9, 16)).toEqual(['第一中心站', '李主任', '一站站长', expect.any(Date), expect.any(Date), '已完成', '已更换热水器'])
     expect(second.slice(9, 16)).toEqual(['第二中心站', '李主任', '二站站长', expect.any(Date), expect.any(Date), '部分完成', '配件未到，先修好一台'])
