@@ -103,7 +103,8 @@ export function createApp(options: AppOptions) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'", ...(options.staticDir ? inlineHashes(options.staticDir, 'script') : [])],
         styleSrc: ["'self'", ...(options.staticDir ? inlineHashes(options.staticDir, 'style') : [])],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the photos the phone keeps (its own, from IndexedDB) and the ones it fetched by code.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         manifestSrc: ["'self'"],
         workerSrc: ["'self'"],
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions) {
     // One registration per budget: `/api/track/*` also matches `/api/track` itself.
     app.use('/api/suggestions', publicLimit('submit', options.limits.submit))
     app.use('/api/track/*', publicLimit('track', options.limits.track))
+    app.use('/api/track/photos/*', publicLimit('photos', options.limits.photos, 'PUT'))
   }
 
   app.route('/api/health', healthRoute(options.dialect, options.version ?? '0.0.0'))

@@ -50,6 +50,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
       submit: { ...d.submit, max: nonNegative(env.RATE_LIMIT_SUBMIT_PER_MINUTE ?? String(d.submit.max), 'RATE_LIMIT_SUBMIT_PER_MINUTE') },
       track: { ...d.track, max: nonNegative(env.RATE_LIMIT_TRACK_PER_MINUTE ?? String(d.track.max), 'RATE_LIMIT_TRACK_PER_MINUTE') },
       items: { ...d.items, max: nonNegative(env.RATE_LIMIT_ITEMS_PER_HOUR ?? String(d.items.max), 'RATE_LIMIT_ITEMS_PER_HOUR') },
+      photos: { ...d.photos, max: nonNegative(env.RATE_LIMIT_PHOTO_CHUNKS_PER_MINUTE ?? String(d.photos.max), 'RATE_LIMIT_PHOTO_CHUNKS_PER_MINUTE') },
     },
     limiterKey: limiterKey(env.RATE_LIMIT_KEY),
     trustProxy: proxyHops(env.TRUST_PROXY),

@@ -32,6 +32,11 @@ function acceptLanguage(): string {
   return getLang() === 'en' ? 'en' : 'zh-CN,zh;q=0.9'
 }
 
+/** The headers of a write sent outside `api` (a photo's chunks): the CSRF token, and the language its errors come in. */
+export function writeHeaders(): Record<string, string> {
+  return { 'Accept-Language': acceptLanguage(), 'X-CSRF-Token': csrfToken }
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage() }
   if (body !== undefined) headers['Content-Type'] = 'application/json'

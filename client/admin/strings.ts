@@ -6,6 +6,7 @@ import { MANAGE_TEXT } from './strings-manage'
 import { POSTER_TEXT } from './strings-posters'
 import { REPORT_TEXT } from './strings-report'
 import { NOTIFY_TEXT } from './strings-notify'
+import { PHOTO_TEXT } from './strings-photos'
 import { TASK_TEXT } from './strings-tasks'
 
 const CORE = {
@@ -99,6 +100,6 @@ const CORE = {
 } as const satisfies Record<string, Text>
 
 /** Every text of the reviewers' screens, zh-CN first. Labels of statuses, roles and events live in shared/. */
-export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT, ...REPORT_TEXT, ...DASHBOARD_TEXT, ...TASK_TEXT, ...NOTIFY_TEXT }
+export const S = { ...CORE, ...ACTION_TEXT, ...MANAGE_TEXT, ...CATEGORY_TEXT, ...POSTER_TEXT, ...REPORT_TEXT, ...DASHBOARD_TEXT, ...TASK_TEXT, ...NOTIFY_TEXT, ...PHOTO_TEXT }
 
 export type TextKey = keyof typeof S

@@ -30,10 +30,14 @@ export interface PublicLimits {
   track: Limit
   /** New items stored (replays of stored items are free). */
   items: Limit
+  /** Photo upload requests (`PUT /api/track/photos/…`, one chunk of at most 64 KB each). */
+  photos: Limit
 }
 
 export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
   submit: { max: 60, windowMs: MINUTE },
   track: { max: 120, windowMs: MINUTE },
   items: { max: 300, windowMs: 60 * MINUTE },
+  // A phone's three photos are about 30 chunks; a base's morning sync fits, a flood does not.
+  photos: { max: 600, windowMs: MINUTE },
 }

@@ -156,6 +156,19 @@ export async function photosOf(db: Db, itemIds: string[]): Promise<Map<string, P
   return out
 }
 
+/** A reviewer takes back a photo not yet sent with a report (their own): it no longer counts. */
+export async function dropPendingPhoto(db: Db, key: PhotoKey): Promise<void> {
+  const gone = await db
+    .deleteFrom('photos')
+    .where('suggestion_id', '=', key.itemId)
+    .where('origin', '=', 'staff')
+    .where('sha256', '=', key.sha256)
+    .where('uploaded_by', '=', key.uploadedBy)
+    .where('assignment_id', 'is', null)
+    .executeTakeFirst()
+  if (!gone.numDeletedRows) throw new ApiError('not_found')
+}
+
 /**
  * Uploads never finished (a phone that gave up, a key that never hashed) and reviewers' photos
  * never sent with a report go after a week; whole photos of items stay with their item.

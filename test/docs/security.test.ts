@@ -14,6 +14,7 @@ describe('docs/security.md', () => {
     expect(doc).toContain(`| ${DEFAULT_PUBLIC_LIMITS.submit.max} a minute |`)
     expect(doc).toContain(`| ${DEFAULT_PUBLIC_LIMITS.track.max} a minute |`)
     expect(doc).toContain(`| ${DEFAULT_PUBLIC_LIMITS.items.max} an hour |`)
+    expect(doc).toContain(`| ${DEFAULT_PUBLIC_LIMITS.photos.max} a minute |`)
     expect(doc).toContain(`| ${LOGIN_LIMITS.pair.max} in 15 minutes | username + address |`)
     expect(doc).toContain(`| ${LOGIN_LIMITS.user.max} in 15 minutes | username |`)
     expect(doc).toContain(`| ${LOGIN_LIMITS.address.max} in 15 minutes | address |`)

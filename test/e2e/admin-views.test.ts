@@ -207,7 +207,8 @@ describeE2E('the admin screens of each role', (e2e) => {
     expect(dispatched.status).toBe(200)
     const NO_WAY = ['受理', '交办', '答复', '办结', '不予采纳', '合并', '重新办理', '显示提交人', '保存分类']
     const submitterRow = (page: Page) => page.locator('.adm-facts .adm-dl > div', { hasText: '提交人' }).locator('dd')
-    const actionButtons = (page: Page) => page.getByRole('complementary', { name: '办理操作' }).getByRole('button').allInnerTexts()
+    // The forms' submit buttons (添加照片 is a file input, a button without words of its own).
+    const actionButtons = (page: Page) => page.getByRole('complementary', { name: '办理操作' }).locator('button[type=submit]').allInnerTexts()
 
     const leader = await reviewer(browser, baseUrl, 'leader')
     await leader.locator('.adm-row-title', { hasText: '班车晚点' }).click()

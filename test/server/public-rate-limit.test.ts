@@ -12,6 +12,7 @@ const small: PublicLimits = {
   submit: { max: 3, windowMs: MINUTE },
   track: { max: 4, windowMs: MINUTE },
   items: { max: 5, windowMs: 60 * MINUTE },
+  photos: { max: 3, windowMs: MINUTE },
 }
 
 describeEachDialect('the worker routes\' per-address budgets', ({ db }) => {
@@ -38,6 +39,19 @@ describeEachDialect('the worker routes\' per-address budgets', ({ db }) => {
     for (let i = 0; i < 4; i++) expect((await track(a, '10.2.2.2')).status).toBe(200)
     expect((await track(a, '10.2.2.2')).status).toBe(429)
     expect((await postJson(a, '/api/suggestions', { items: [item()] }, from('10.2.2.2'))).status).toBe(201)
+  })
+
+  it('gives photo chunks a budget of their own: a phone uploading does not stop its base from tracking', async () => {
+    const a = app()
+    const chunk = (ip: string) =>
+      a.request(`/api/track/photos/${item().id}/${'a'.repeat(64)}`, { method: 'PUT', headers: { ...from(ip), 'x-follow-up-code': newFollowUpCode(), 'content-range': 'bytes */100' } })
+    // Each a 404 (no such item), each counted, none of them tracking.
+    expect(await Promise.all([1, 2, 3].map(async () => (await chunk('10.5.5.5')).status))).toEqual([404, 404, 404])
+    const over = await chunk('10.5.5.5')
+    expect([over.status, (await over.json()).error.code]).toEqual([429, 'rate_limited'])
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await chunk('10.6.6.6')).status).toBe(404)
+    expect((await track(a, '10.5.5.5')).status).toBe(200)
   })
 
   it('counts each tracking request once, whichever tracking route it is', async () => {

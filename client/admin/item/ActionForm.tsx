@@ -8,6 +8,8 @@ interface Props {
   action: Action
   title: string
   onSubmit: () => Promise<void>
+  /** Why the button must wait (photos still uploading), said beside it; empty when it need not. */
+  wait?: string
   children?: ComponentChildren
 }
 
@@ -15,7 +17,7 @@ interface Props {
  * The frame of every action form: heading, fields, error text, one submit button named after
  * the action (受理, 交办, 答复 …) and toned by the lifecycle table.
  */
-export function ActionForm({ action, title, onSubmit, children }: Props) {
+export function ActionForm({ action, title, onSubmit, wait = '', children }: Props) {
   const { s } = useText()
   const { busy, error, run } = useSubmit()
   const tone = ACTIONS[action].tone
@@ -30,9 +32,10 @@ export function ActionForm({ action, title, onSubmit, children }: Props) {
       <h2>{title}</h2>
       {children}
       <Message text={error} />
-      <button type="submit" class={tone === 'primary' ? 'adm-primary' : tone === 'danger' ? 'adm-danger' : undefined} disabled={busy}>
+      <button type="submit" class={tone === 'primary' ? 'adm-primary' : tone === 'danger' ? 'adm-danger' : undefined} disabled={busy || !!wait}>
         {s(action)}
       </button>
+      {wait && <small class="adm-hint">{wait}</small>}
     </form>
   )
 }

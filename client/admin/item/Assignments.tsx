@@ -1,11 +1,14 @@
 import type { AssignmentView } from '../../../shared/admin-api'
 import { OUTCOME_LABELS } from '../../../shared/outcomes'
+import type { PhotoView } from '../../../shared/photos'
 import { formatDate, formatTime } from '../../../shared/time'
 import { slipHref } from '../route'
 import { useText } from '../use-text'
+import { PhotoStrip } from './PhotoStrip'
+import { assignmentPhotos } from './photos'
 
-/** Each dispatch: to which unit, who supervises, who is responsible, by when, what came back, and its 交办单 to print. */
-export function Assignments({ itemId, assignments }: { itemId: string; assignments: AssignmentView[] }) {
+/** Each dispatch: to which unit, who supervises, who is responsible, by when, what came back (with its photos), and its 交办单 to print. */
+export function Assignments({ itemId, assignments, photos }: { itemId: string; assignments: AssignmentView[]; photos: readonly PhotoView[] }) {
   const { lang, s, l } = useText()
   if (!assignments.length) return null
   return (
@@ -59,6 +62,7 @@ export function Assignments({ itemId, assignments }: { itemId: string; assignmen
                 </div>
               )}
             </dl>
+            <PhotoStrip photos={assignmentPhotos(a.id, photos)} label={s('photoReport')} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import type { ItemDetail } from '../../../shared/admin-api'
 import { categoryLabel } from '../../../shared/categories'
+import type { PhotoView } from '../../../shared/photos'
 import { RATING_LABELS } from '../../../shared/ratings'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { formatTime } from '../../../shared/time'
@@ -9,9 +10,11 @@ import { useCategories } from '../categories'
 import { itemHref } from '../route'
 import { StatusBadge } from '../ui/StatusBadge'
 import { useText } from '../use-text'
+import { PhotoStrip } from './PhotoStrip'
+import { workerPhotos } from './photos'
 
-/** The item itself. Content, summary and tags are rendered as text nodes only. */
-export function ItemFacts({ item }: { item: ItemDetail }) {
+/** The item itself, with the worker's photos. Content, summary and tags are rendered as text nodes only. */
+export function ItemFacts({ item, photos }: { item: ItemDetail; photos: readonly PhotoView[] }) {
   const { lang, s, l } = useText()
   const categories = useCategories()
   const row = (label: string, value: ComponentChildren) => (
@@ -31,6 +34,7 @@ export function ItemFacts({ item }: { item: ItemDetail }) {
       </div>
       <h1>{item.summary || s('content')}</h1>
       <p class="adm-content">{item.content}</p>
+      <PhotoStrip photos={workerPhotos(photos)} label={s('photoWorker')} />
       <dl class="adm-dl">
         {row(s('category'), categoryLabel(item.category, lang, categories))}
         {row(s('tags'), item.tags.length ? item.tags.join(lang === 'en' ? ', ' : '、') : s('none'))}

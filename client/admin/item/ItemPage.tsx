@@ -55,9 +55,9 @@ export function ItemPage({ id, me, report }: { id: string; me: Me; report?: stri
       {item && (
         <div class="adm-item-grid">
           <div class="adm-item-main">
-            <ItemFacts item={item} />
-            <Assignments itemId={item.id} assignments={item.assignments} />
-            <Timeline events={item.events} />
+            <ItemFacts item={item} photos={item.photos} />
+            <Assignments itemId={item.id} assignments={item.assignments} photos={item.photos} />
+            <Timeline events={item.events} photos={item.photos} />
           </div>
           <aside class="adm-item-side" aria-label={s('actions')}>
             <ActionPanel key={`${item.id}:${round}`} item={item} me={me} act={act} />

@@ -1,5 +1,6 @@
 import type { AdminEvent } from '../../../shared/admin-api'
 import { EVENT_LABELS } from '../../../shared/event-labels'
+import type { PhotoView } from '../../../shared/photos'
 import { ROLE_LABELS } from '../../../shared/roles'
 import { STATUS_LABELS } from '../../../shared/status-labels'
 import { formatTime } from '../../../shared/time'
@@ -7,9 +8,11 @@ import { withNote } from '../format'
 import { useCategories } from '../categories'
 import { useText } from '../use-text'
 import { eventDetails } from './event-details'
+import { PhotoStrip } from './PhotoStrip'
+import { eventPhotos } from './photos'
 
-/** The full history, oldest first, with internal notes and who did what. */
-export function Timeline({ events }: { events: AdminEvent[] }) {
+/** The full history, oldest first, with internal notes, who did what, and the photos each step brought. */
+export function Timeline({ events, photos }: { events: AdminEvent[]; photos: readonly PhotoView[] }) {
   const { lang, s, l } = useText()
   const categories = useCategories()
   const actor = (e: AdminEvent) => {
@@ -48,6 +51,7 @@ export function Timeline({ events }: { events: AdminEvent[] }) {
                 {line}
               </p>
             ))}
+            <PhotoStrip photos={eventPhotos(e, photos)} label={s(e.kind === 'submit' ? 'photoWorker' : 'photoReport')} />
           </li>
         ))}
       </ol>

@@ -15,7 +15,7 @@ import { ApiError } from '../../http/api-error'
 import type { AppEnv } from '../../http/env'
 import { idParam, json, query } from '../../http/validate'
 import { checkVisibleItem, photoKeyParams } from '../../photos/access'
-import { parseRange, receiveChunk } from '../../photos/store'
+import { dropPendingPhoto, parseRange, receiveChunk } from '../../photos/store'
 
 /** The union's inbox and every action on an item. Admins manage accounts, not items. */
 export const itemsRoute = new Hono<AppEnv>()
@@ -37,6 +37,11 @@ export const itemsRoute = new Hono<AppEnv>()
     const body = new Uint8Array(await c.req.arrayBuffer())
     const range = parseRange(c.req.header('content-range'), body.length)
     return c.json(await receiveChunk(c.get('db'), { itemId, origin: 'staff', sha256, uploadedBy: user.id }, range, body))
+  })
+  .delete('/:itemId/photos/:sha256', requireRole('officer', 'handler'), photoKeyParams, async (c) => {
+    const { itemId, sha256 } = c.req.valid('param')
+    await dropPendingPhoto(c.get('db'), { itemId, origin: 'staff', sha256, uploadedBy: c.get('user').id })
+    return c.body(null, 204)
   })
   .get('/:id', idParam, async (c) => {
     const detail = await itemDetail(c.get('db'), c.get('user'), c.req.valid('param').id)

@@ -121,6 +121,12 @@ describeEachDialect('photos: stored once, whole and without metadata, shown only
     expect((await put(c.app, staffPath(fixed), session('leader'), fixed, null)).status).toBe(403)
     expect((await put(c.app, staffPath(fixed), session('admin'), fixed, null)).status).toBe(403)
     expect((await put(c.app, staffPath(fixed), { ...session('handler1'), 'x-csrf-token': 'nope' }, fixed, null)).status).toBe(403)
+    // Taken back before the report: it no longer counts, and only its uploader may take it back.
+    const dropped = plainJpeg(24, 24)
+    expect((await upload(c.app, staffPath(dropped), session('handler1'), dropped)).body.complete).toBe(true)
+    expect((await c.app.request(staffPath(dropped), { method: 'DELETE', headers: session('officer') })).status).toBe(404)
+    expect((await c.app.request(staffPath(dropped), { method: 'DELETE', headers: session('handler1') })).status).toBe(204)
+    expect((await c.app.request(staffPath(dropped), { method: 'DELETE', headers: session('handler1') })).status).toBe(404)
     // Waiting for its report: on no view yet.
     expect((await c.sessions.officer.get(`/api/admin/items/${id}`)).body.photos).toEqual([])
     const unknown = await c.act(c.sessions.handler1, id, 'report', { assignmentId: dispatched.body.assignments[0].id, outcome: 'completed', text: '已修好', photos: [sha256(plainJpeg(9, 9))] })

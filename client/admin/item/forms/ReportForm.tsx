@@ -7,7 +7,9 @@ import { parseHash } from '../../route'
 import { Field } from '../../ui/Field'
 import { useText } from '../../use-text'
 import { ActionForm } from '../ActionForm'
+import { ReportPhotos } from './ReportPhotos'
 import type { FormProps } from './types'
+import { usePhotoPicks } from './use-photo-picks'
 
 /** 反馈: the unit reports what it did on one open dispatch. */
 export function ReportForm({ item, act, me, action }: FormProps<'report'>) {
@@ -20,8 +22,14 @@ export function ReportForm({ item, act, me, action }: FormProps<'report'>) {
   const [assignmentId, setAssignmentId] = useState(open[0]?.id ?? '')
   const [outcome, setOutcome] = useState<Outcome>('completed')
   const [text, setText] = useState('')
+  const photos = usePhotoPicks(item.id)
   return (
-    <ActionForm action={action} title={s('reportTitle')} onSubmit={() => act(action, { assignmentId, outcome, text })}>
+    <ActionForm
+      action={action}
+      title={s('reportTitle')}
+      wait={photos.busy ? s('photoWait') : ''}
+      onSubmit={() => act(action, { assignmentId, outcome, text, photos: photos.ids })}
+    >
       {open.length > 1 && (
         <Field id="report-assignment" label={s('reportAssignment')}>
           <select id="report-assignment" value={assignmentId} onChange={(e) => setAssignmentId(e.currentTarget.value)}>
@@ -45,6 +53,7 @@ export function ReportForm({ item, act, me, action }: FormProps<'report'>) {
       <Field id="report-text" label={s('reportText')}>
         <textarea id="report-text" rows={4} maxLength={ADMIN_LIMITS.textMax} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </Field>
+      <ReportPhotos photos={photos} />
     </ActionForm>
   )
 }
