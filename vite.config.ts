@@ -35,8 +35,9 @@ function prerenderForm(): Plugin {
           if (asset.type !== 'asset' || !fileName.endsWith('.css')) continue
           const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${fileName.replace(/[.]/g, '\\.')}"[^>]*>`)
           if (!link.test(html)) continue
+          // The file stays too: a chunk loaded from another lazy chunk (the photo strip) lists it
+          // among the CSS its import waits for, and a missing file would fail that import.
           html = html.replace(link, () => `<style>${String(asset.source).trim()}</style>`)
-          delete ctx.bundle![fileName]
         }
         return html
       },

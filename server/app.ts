@@ -130,7 +130,7 @@ export function createApp(options: AppOptions) {
     // One registration per budget: `/api/track/*` also matches `/api/track` itself.
     app.use('/api/suggestions', publicLimit('submit', options.limits.submit))
     app.use('/api/track/*', publicLimit('track', options.limits.track))
-    app.use('/api/track/photos/*', publicLimit('photos', options.limits.photos, 'PUT'))
+    app.use('/api/track/photos', publicLimit('photos', options.limits.photos, 'PUT'))
   }
 
   app.route('/api/health', healthRoute(options.dialect, options.version ?? '0.0.0'))

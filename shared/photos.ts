@@ -7,7 +7,8 @@
  *
  * Upload, one request a chunk, resumable and idempotent, keyed by the item and the SHA-256 (hex)
  * of the bytes the phone made:
- *   PUT /api/track/photos/:itemId/:sha256        (the worker; header `x-follow-up-code`)
+ *   PUT /api/track/photos                        (the worker; headers `x-item-id`, `x-photo-sha256` and
+ *                                                 `x-follow-up-code`: nothing of the item in the URL, which proxies log)
  *   PUT /api/admin/items/:itemId/photos/:sha256  (a reviewer; session and CSRF token)
  * with `content-range: bytes START-END/TOTAL` and the chunk as the body, or
  * `content-range: bytes *\/TOTAL` and no body to ask where to go on. The answer is always

@@ -60,6 +60,26 @@ export interface VerdictRow {
   error: { code: ErrorCode; message: string } | null
 }
 
+/**
+ * A photo of an item, kept on the phone as the re-encoded JPEG (never the original): first with
+ * the draft, then with the queued item, sent once the server holds the item, and kept after so
+ * that 我的意见 shows it from the phone.
+ */
+export interface PhotoRow {
+  /** `<owner>/<sha256>`: the same picture twice on one item is one photo. */
+  key: string
+  /** 'draft' while the worker writes, then the item's id. */
+  owner: string
+  sha256: string
+  blob: Blob
+  width: number
+  height: number
+  addedAt: number
+  /** `queued` waits for its item to be stored, `sent` the server holds it, `rejected` refused for good. */
+  state: 'draft' | 'queued' | 'sent' | 'rejected'
+  error: { code: string; message: string } | null
+}
+
 export interface MetaRow {
   key: string
   value: unknown
@@ -73,6 +93,7 @@ export class LocalDb extends Dexie {
   mine!: Table<MineRow, string>
   meta!: Table<MetaRow, string>
   verdicts!: Table<VerdictRow, string>
+  photos!: Table<PhotoRow, string>
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options)
@@ -83,5 +104,6 @@ export class LocalDb extends Dexie {
       meta: 'key',
     })
     this.version(2).stores({ verdicts: 'id, queuedAt, itemId' })
+    this.version(3).stores({ photos: 'key, owner, state' })
   }
 }

@@ -3,10 +3,12 @@ import type { ErrorCode } from '../../shared/errors'
 import type { SubmitItemInput } from '../../shared/validation'
 import type { LocalDb, MineRow, OutboxRow } from './db'
 import { hasNews } from './news'
+import { moveDraftPhotos, photosBackToDraft } from './photos'
 
 /**
- * Puts a submitted item in the outbox and in the worker's list, and clears the draft, in one
- * transaction: either the item is safely on the device or nothing changed and the draft stays.
+ * Puts a submitted item in the outbox and in the worker's list, gives it the draft's photos and
+ * clears the draft, in one transaction: either the item is safely on the device or nothing
+ * changed and the draft stays.
  */
 export async function enqueue(db: LocalDb, item: SubmitItemInput, entryName: string | null, now = Date.now()): Promise<MineRow> {
   const mine: MineRow = {
@@ -24,10 +26,11 @@ export async function enqueue(db: LocalDb, item: SubmitItemInput, entryName: str
     tracked: null,
     trackedAt: null,
   }
-  await db.transaction('rw', db.outbox, db.mine, db.drafts, async () => {
+  await db.transaction('rw', [db.outbox, db.mine, db.drafts, db.photos], async () => {
     await db.outbox.add({ id: item.id, item, queuedAt: now, attempts: 0, state: 'queued', error: null })
     await db.mine.add(mine)
     await db.drafts.delete('current')
+    await moveDraftPhotos(db, item.id)
   })
   return mine
 }
@@ -60,14 +63,16 @@ export async function countAttempt(db: LocalDb, ids: string[]): Promise<void> {
   })
 }
 
-/** Removes a refused item the worker chose to drop (or to edit: it comes back as a draft). */
-export async function discardRejected(db: LocalDb, id: string): Promise<OutboxRow | undefined> {
+/** Removes a refused item the worker chose to drop (or to edit: it comes back as a draft, with its photos). */
+export async function discardRejected(db: LocalDb, id: string, toDraft = false): Promise<OutboxRow | undefined> {
   let row: OutboxRow | undefined
-  await db.transaction('rw', db.outbox, db.mine, async () => {
+  await db.transaction('rw', [db.outbox, db.mine, db.photos], async () => {
     row = await db.outbox.get(id)
     if (row && row.state !== 'rejected') throw new Error('only refused items can be discarded')
     await db.outbox.delete(id)
     await db.mine.delete(id)
+    if (toDraft) await photosBackToDraft(db, id)
+    else await db.photos.where('owner').equals(id).delete()
   })
   return row
 }

@@ -1,7 +1,7 @@
 import { PHOTO_LIMITS, type UploadAnswer } from '../../shared/photos'
 
 export interface UploadTarget {
-  /** `/api/track/photos/<itemId>/<sha256>` or `/api/admin/items/<itemId>/photos/<sha256>`. */
+  /** `/api/track/photos` (the item, key and code in headers) or `/api/admin/items/<itemId>/photos/<sha256>`. */
   path: string
   headers: Record<string, string>
   fetch: typeof fetch

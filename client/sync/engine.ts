@@ -24,6 +24,8 @@ export interface SyncReport {
   refreshed: number
   /** Verdicts and messages the server now holds. */
   verdicts: number
+  /** Photos the server now holds (each whole, once). */
+  photos?: number
   /** The worker's items where this sync found a step of the union the device had not seen (now marked unseen). */
   news: string[]
   failure?: Exclude<Answer<unknown>, { ok: true }>['reason']
@@ -55,6 +57,9 @@ async function drain(env: SyncEnv): Promise<SyncReport> {
   }
   report.stillQueued = (await queued(env.db)).length
   if (!(await sendVerdicts(env, report))) return report
+  // After the items, which never wait for them: a photo needs its item stored first. Its code is
+  // fetched only then, not with the device storage that a press of 提交 waits for.
+  if (await env.db.photos.where('state').equals('queued').count()) await (await import('./photos')).sendPhotos(env, report)
   if (env.refresh !== false) await refresh(env, report)
   return report
 }

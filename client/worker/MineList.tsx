@@ -9,10 +9,14 @@ import type { Text } from '../i18n/lang'
 import type { DeviceState } from './device-store'
 import { SyncBar } from './SyncBar'
 import { TrackedView } from './TrackedView'
-import { useMine, useVerdicts } from './use-mine'
+import { useItemPhotos, useMine, useVerdicts } from './use-mine'
+import { lazy, useLazy } from './lazy'
 import { useNews } from './use-news'
 import { useScreenText } from './use-screen-text'
 import { useCategories } from './categories'
+
+// Only with an item that has photos: their strip and texts.
+const itemPhotos = lazy(() => import('../photos/ItemPhotos'))
 
 interface Props {
   device: DeviceState
@@ -24,6 +28,8 @@ export function MineList({ device, onEdit }: Props) {
   const categories = useCategories()
   const rows = useMine(device)
   const verdicts = useVerdicts(device)
+  const photos = useItemPhotos(device)
+  const photoView = useLazy(itemPhotos, photos.length > 0 || !!rows?.some((row) => row.tracked?.photos?.length))
   const list = useRef<HTMLUListElement>(null)
   const news = useNews(device, rows, list)
   const [failure, setFailure] = useState<string | null>(null)
@@ -49,6 +55,7 @@ export function MineList({ device, onEdit }: Props) {
               <span class="when">{formatTime(row.createdAt, lang)}</span>
             </p>
             <p class="text">{row.content}</p>
+            {photoView && <photoView.ItemPhotos code={row.followUpCode} local={photos.filter((p) => p.owner === row.id)} tracked={row.tracked} />}
             <p class="meta">
               {numberOf(row) && `${s('itemNumber')}：${numberOf(row)} · `}
               {s('followUpCode')}：<span class="code-inline">{row.followUpCode}</span> · {row.anonymous ? s('anonymousTag') : s('namedTag')}
@@ -106,7 +113,7 @@ function Rejected({ row, device, onEdit, onError }: { row: MineRow; device: Extr
         </p>
       )}
       <div class="row">
-        <button type="button" onClick={() => void device.device.discard(row.id).then((entry) => onEdit(row, entry?.item), onError)}>
+        <button type="button" onClick={() => void device.device.discard(row.id, true).then((entry) => onEdit(row, entry?.item), onError)}>
           {s('edit')}
         </button>
         <button type="button" onClick={() => void device.device.discard(row.id).catch(onError)}>

@@ -146,6 +146,7 @@ export function SubmitForm({ place, device, onDone, onDirty, initial }: Props) {
         {length} / {LIMITS.contentMax} {s('chars')}
       </p>
       {errorFor('content') && <p class="error">{errorFor('content')}</p>}
+      {path && <path.PhotoField device={device} />}
 
       <label class="check">
         <input type="checkbox" name="anonymous" checked={fields.anonymous} onChange={(e) => set({ anonymous: e.currentTarget.checked })} />

@@ -9,6 +9,9 @@ import type { DraftFields } from './draft'
 // The form loads this module after first paint (SubmitForm.tsx): the error texts come with the
 // checks that give the codes.
 export { errorMessage } from '../../shared/errors'
+// 添加照片 comes with the way into the outbox (photos are kept with the draft, so not before the
+// device storage): the first load carries none of it.
+export { PhotoField } from '../photos/PhotoField'
 
 /** The item as the device will send it, with its id and follow-up code made here, offline. */
 export function buildItem(fields: DraftFields, entryPoint: string, now = new Date()): SubmitItemInput {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { MineRow, VerdictRow } from '../local-db/db'
+import type { MineRow, PhotoRow, VerdictRow } from '../local-db/db'
 import type { Device } from '../local-db/device'
 import type { DeviceState } from './device-store'
 
@@ -21,4 +21,9 @@ export function useMine(device: DeviceState): MineRow[] | null {
 /** Verdicts and messages waiting on this device (or refused), for the items they belong to. */
 export function useVerdicts(device: DeviceState): VerdictRow[] {
   return useDeviceData<VerdictRow[]>(device, (d) => d.listVerdicts(), [], [])
+}
+
+/** The photos of the worker's items kept on this device, sent or not (我的意见 shows them from here). */
+export function useItemPhotos(device: DeviceState): PhotoRow[] {
+  return useDeviceData<PhotoRow[]>(device, (d) => d.itemPhotos(), [], [])
 }

@@ -30,7 +30,7 @@ export interface PublicLimits {
   track: Limit
   /** New items stored (replays of stored items are free). */
   items: Limit
-  /** Photo upload requests (`PUT /api/track/photos/…`, one chunk of at most 64 KB each). */
+  /** Photo upload requests (`PUT /api/track/photos`, one chunk of at most 64 KB each). */
   photos: Limit
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import * as v from 'valibot'
 import { normalizeFollowUpCode } from '../../shared/follow-up-code'
 import { SHA256_HEX } from '../../shared/photos'
+import { isUuid } from '../../shared/uuid'
 import { uuid } from '../../shared/validation'
 import type { SessionUser } from '../auth/sessions'
 import type { Database } from '../db/schema'
@@ -13,6 +14,12 @@ import { params } from '../http/validate'
 
 /** `:itemId/:sha256` of an upload; anything else is no route (404). */
 export const photoKeyParams = params(v.object({ itemId: uuid, sha256: v.pipe(v.string(), v.regex(SHA256_HEX)) }))
+
+/** The worker's upload key from its headers; anything else is no such photo (404). */
+export function workerPhotoKey(itemId: string | undefined, sha256: string | undefined): { itemId: string; sha256: string } {
+  if (!itemId || !isUuid(itemId) || !sha256 || !SHA256_HEX.test(sha256)) throw new ApiError('not_found')
+  return { itemId: itemId.toLowerCase(), sha256 }
+}
 
 /** The worker's item, if `code` is its follow-up code; else not found, as a wrong code always is. */
 export async function checkWorkerItem(db: Kysely<Database>, itemId: string, code: string | undefined): Promise<void> {

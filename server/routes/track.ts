@@ -7,7 +7,7 @@ import { trackCodes } from '../domain/track'
 import { sendError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
 import { json } from '../http/validate'
-import { checkWorkerItem, photoBytes, photoKeyParams, sendPhoto } from '../photos/access'
+import { checkWorkerItem, photoBytes, sendPhoto, workerPhotoKey } from '../photos/access'
 import { parseRange, receiveChunk } from '../photos/store'
 
 /**
@@ -26,9 +26,10 @@ export const trackRoute = new Hono<AppEnv>()
     const id = await messageItem(c.get('db'), code, text, clientId)
     return c.json({ item: await publicItem(c.get('db'), id) })
   })
-  // A photo of the worker's item, a chunk at a time (shared/photos.ts); the code in a header, never the URL.
-  .put('/photos/:itemId/:sha256', photoKeyParams, async (c) => {
-    const { itemId, sha256 } = c.req.valid('param')
+  // A photo of the worker's item, a chunk at a time (shared/photos.ts). The item, the photo's key and
+  // the code come in headers, never the URL: a proxy's access log keeps URLs beside addresses.
+  .put('/photos', async (c) => {
+    const { itemId, sha256 } = workerPhotoKey(c.req.header('x-item-id'), c.req.header('x-photo-sha256'))
     await checkWorkerItem(c.get('db'), itemId, c.req.header('x-follow-up-code'))
     const body = new Uint8Array(await c.req.arrayBuffer())
     const range = parseRange(c.req.header('content-range'), body.length)

@@ -56,7 +56,10 @@ describeE2E('photos with a report back', (e2e) => {
     // The worker's photo, sent as the phone sends it, after the item.
     const taken = jpegBytes(480, 640)
     const sha256 = createHash('sha256').update(taken).digest('hex')
-    const sent = await uploadPhoto({ path: `/api/track/photos/${id}/${sha256}`, headers: { 'x-follow-up-code': code }, fetch: async (input, init) => c.app.request(input as string, init) }, new Blob([new Uint8Array(taken)]))
+    const sent = await uploadPhoto(
+      { path: '/api/track/photos', headers: { 'x-follow-up-code': code, 'x-item-id': id, 'x-photo-sha256': sha256 }, fetch: async (input, init) => c.app.request(input as string, init) },
+      new Blob([new Uint8Array(taken)]),
+    )
     expect(sent.ok).toBe(true)
     expect((await c.act(c.sessions.officer, id, 'accept', { summary: '宿舍热水器' })).status).toBe(200)
     const dispatched = await c.act(c.sessions.officer, id, 'dispatch', { unitId: c.units.cs1, leaderId: c.ids.leader.id, responsibleId: c.ids.handler1.id, deadline: dayFromToday(5) })

@@ -44,7 +44,7 @@ describeEachDialect('the worker routes\' per-address budgets', ({ db }) => {
   it('gives photo chunks a budget of their own: a phone uploading does not stop its base from tracking', async () => {
     const a = app()
     const chunk = (ip: string) =>
-      a.request(`/api/track/photos/${item().id}/${'a'.repeat(64)}`, { method: 'PUT', headers: { ...from(ip), 'x-follow-up-code': newFollowUpCode(), 'content-range': 'bytes */100' } })
+      a.request('/api/track/photos', { method: 'PUT', headers: { ...from(ip), 'x-item-id': item().id, 'x-photo-sha256': 'a'.repeat(64), 'x-follow-up-code': newFollowUpCode(), 'content-range': 'bytes */100' } })
     // Each a 404 (no such item), each counted, none of them tracking.
     expect(await Promise.all([1, 2, 3].map(async () => (await chunk('10.5.5.5')).status))).toEqual([404, 404, 404])
     const over = await chunk('10.5.5.5')

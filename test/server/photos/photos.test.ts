@@ -12,7 +12,9 @@ type App = Cast['app']
 async function put(app: App, path: string, headers: Record<string, string>, bytes: Buffer, start: number | null, size = 1024) {
   const chunk = start === null ? null : bytes.subarray(start, Math.min(bytes.length, start + size))
   const range = chunk ? `bytes ${start}-${start! + chunk.length - 1}/${bytes.length}` : `bytes */${bytes.length}`
-  const res = await app.request(path, { method: 'PUT', headers: { ...headers, 'content-range': range, 'content-type': 'application/octet-stream' }, body: chunk ? new Uint8Array(chunk) : undefined })
+  const [url, key] = path.split('#')
+  const named: Record<string, string> = key ? { 'x-item-id': key.split('/')[0]!, 'x-photo-sha256': key.split('/')[1]! } : {}
+  const res = await app.request(url!, { method: 'PUT', headers: { ...headers, ...named, 'content-range': range, 'content-type': 'application/octet-stream' }, body: chunk ? new Uint8Array(chunk) : undefined })
   return { status: res.status, body: (await res.json()) as any }
 }
 
@@ -26,7 +28,8 @@ async function upload(app: App, path: string, headers: Record<string, string>, b
 const decodes = (bytes: Uint8Array) => jpeg.decode(bytes, { useTArray: true })
 
 describeEachDialect('photos: stored once, whole and without metadata, shown only to those who may see the item', ({ db }) => {
-  const workerPath = (id: string, bytes: Buffer) => `/api/track/photos/${id}/${sha256(bytes)}`
+  // The worker's upload names the item and the photo in headers (proxies log URLs): see `put`.
+  const workerPath = (id: string, bytes: Buffer) => `/api/track/photos#${id}/${sha256(bytes)}`
 
   it('a worker’s photo with camera EXIF and GPS arrives in chunks, resumes, and is kept as a clean JPEG', async () => {
     const c = await cast(db())
@@ -80,22 +83,24 @@ describeEachDialect('photos: stored once, whole and without metadata, shown only
     expect(await put(c.app, workerPath(id, huge), headers, huge, null)).toMatchObject({ status: 413, body: { error: { code: 'photo_too_large' } } })
     // The bytes do not hash to the key: the phone starts again from zero.
     const photo = plainJpeg()
-    const wrong = `/api/track/photos/${id}/${sha256(Buffer.from('other'))}`
+    const wrong = `/api/track/photos#${id}/${sha256(Buffer.from("other"))}`
     expect(await upload(c.app, wrong, headers, photo)).toMatchObject({ status: 422, body: { error: { code: 'photo_hash_mismatch' } } })
     expect((await put(c.app, wrong, headers, photo, null)).body).toEqual({ received: 0, complete: false })
     // Ranges that do not fit the body, or too much at once.
+    const named = { ...headers, 'x-item-id': id, 'x-photo-sha256': sha256(photo) }
     for (const range of ['bytes 0-9/100', 'bytes 5-1/100', 'bytes 0-99/99', 'bytes x', 'bytes */0']) {
-      const res = await c.app.request(workerPath(id, photo), { method: 'PUT', headers: { ...headers, 'content-range': range }, body: new Uint8Array(20) })
+      const res = await c.app.request('/api/track/photos', { method: 'PUT', headers: { ...named, 'content-range': range }, body: new Uint8Array(20) })
       expect(res.status, range).toBe(400)
     }
     const big = Buffer.alloc(PHOTO_LIMITS.maxChunkBytes + 1, 7)
-    const tooBig = await c.app.request(workerPath(id, photo), { method: 'PUT', headers: { ...headers, 'content-range': `bytes 0-${big.length - 1}/${big.length + 10}` }, body: new Uint8Array(big) })
+    const tooBig = await c.app.request('/api/track/photos', { method: 'PUT', headers: { ...named, 'content-range': `bytes 0-${big.length - 1}/${big.length + 10}` }, body: new Uint8Array(big) })
     expect(tooBig.status).toBe(400)
     // A wrong code or an item that is not there looks like nothing at all.
     const other = await c.submit('另一位员工的意见')
     expect((await put(c.app, workerPath(id, photo), { 'x-follow-up-code': other.code }, photo, null)).status).toBe(404)
     expect((await put(c.app, workerPath(id, photo), {}, photo, null)).status).toBe(400)
-    expect((await put(c.app, `/api/track/photos/${id}/not-a-hash`, headers, photo, null)).status).toBe(404)
+    expect((await put(c.app, `/api/track/photos#${id}/not-a-hash`, headers, photo, null)).status).toBe(404)
+    expect((await put(c.app, `/api/track/photos`, headers, photo, null)).status).toBe(404)
     const complete = await db().db.selectFrom('photos').select(['sha256', 'complete']).where('complete', '=', true).execute()
     expect(complete).toEqual([])
     // Three photos an item; the fourth is refused, even when they come at once.
