@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { describeE2E } from './harness'
 import { fillForm } from './worker-form'
+import { uploadPhoto } from '../../client/photos/upload'
+import { cast, dayFromToday } from '../server/items/fixtures'
+import { plainJpeg } from '../helpers/jpeg'
 
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'test-results'
 
@@ -142,6 +146,53 @@ describeE2E('photos taken offline', (e2e) => {
     expect(photoPuts.filter((r) => r !== 'PUT /api/track/photos')).toEqual([])
     await expect.poll(() => page.locator('.item').innerText(), { timeout: 20_000 }).toContain('照片已上传')
     await page.screenshot({ path: `${SHOTS}/photos-mine-360.png`, fullPage: true })
+    await context.close()
+  })
+
+  it('on a weak link the photo still arrives, the union sees it clean, and the worker sees the handler’s report photo', { timeout: 90_000 }, async () => {
+    const { browser, baseUrl, db } = e2e()
+    const c = await cast(db)
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 900 } })
+    const page = await context.newPage()
+    // A well site's link: 250 kbps each way, 300 ms of latency.
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 31_250, uploadThroughput: 31_250 })
+    await page.goto(`${baseUrl}/?s=cs1`)
+    const photo = await cameraJpeg(page, 120)
+    await fillForm(page, { category: 'livelihood', content: '值班室的暖气片漏水，地上全是水。' })
+    await page.getByLabel('添加照片').setInputFiles([{ name: 'IMG_0100.jpg', mimeType: 'image/jpeg', buffer: photo }])
+    await expect.poll(() => page.locator('.thumbs img').count(), { timeout: 20_000 }).toBe(1)
+    await page.getByRole('button', { name: '提交', exact: true }).click()
+    await page.getByRole('tab', { name: '我的意见' }).click()
+    await expect.poll(() => page.locator('.item').innerText(), { timeout: 60_000 }).toContain('照片已上传')
+    const { id } = await db.db.selectFrom('suggestions').select('id').where('content', 'like', '%暖气片漏水%').executeTakeFirstOrThrow()
+
+    // The union: one photo on the item, a JPEG with nothing of the camera in it.
+    const detail = await c.sessions.officer.get(`/api/admin/items/${id}`)
+    expect(detail.body.photos).toHaveLength(1)
+    const full = Buffer.from(await (await c.app.request(`/api/admin/photos/${detail.body.photos[0].id}`, { headers: { cookie: c.sessions.officer.cookie } })).arrayBuffer())
+    expect([full[0], full[1]]).toEqual([0xff, 0xd8])
+    for (const word of ['Exif', 'YJTestCam', 'SN-1234567']) expect(full.includes(word), word).toBe(false)
+
+    // A handler reports back with a photo of the repair.
+    await c.act(c.sessions.officer, id, 'accept', { summary: '值班室暖气漏水' })
+    const dispatched = await c.act(c.sessions.officer, id, 'dispatch', { unitId: c.units.cs1, leaderId: c.ids.leader.id, responsibleId: c.ids.handler1.id, deadline: dayFromToday(3) })
+    // As the admin view's pipeline makes it: a JPEG within 1600 px.
+    const repaired = plainJpeg(640, 480)
+    const key = createHash('sha256').update(repaired).digest('hex')
+    const handler = { cookie: c.sessions.handler1.cookie, origin: 'http://localhost', host: 'localhost', 'x-csrf-token': c.sessions.handler1.csrf }
+    const sent = await uploadPhoto({ path: `/api/admin/items/${id}/photos/${key}`, headers: handler, fetch: async (input, init) => c.app.request(input as string, init) }, new Blob([new Uint8Array(repaired)]))
+    expect(sent.ok).toBe(true)
+    const reported = await c.act(c.sessions.handler1, id, 'report', { assignmentId: dispatched.body.assignments[0].id, outcome: 'completed', text: '暖气片已更换', photos: [key] })
+    expect(reported.status).toBe(200)
+
+    // The worker's next sync: the report's photo under 我的意见, loaded by the follow-up code.
+    await page.getByRole('button', { name: '立即同步' }).click()
+    await expect.poll(() => page.locator('.item').innerText(), { timeout: 30_000 }).toContain('处理情况照片')
+    await expect
+      .poll(() => page.locator('.item img').evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length), { timeout: 30_000 })
+      .toBe(2)
+    await page.screenshot({ path: `${SHOTS}/photos-report-mine-360.png`, fullPage: true })
     await context.close()
   })
 })
