@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import jpeg from 'jpeg-js'
 import type { Browser, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { uploadPhoto } from '../../client/photos/upload'
+import { plainJpeg } from '../helpers/jpeg'
 import { cast, dayFromToday } from '../server/items/fixtures'
 import { describeE2E } from './harness'
 import { logIn } from './log-in'
@@ -25,19 +25,7 @@ async function reviewer(browser: Browser, baseUrl: string, username: string, wid
 }
 
 /** A JPEG as a phone's gallery would hold it: a gradient, so that it compresses like a picture. */
-function jpegBytes(width: number, height: number): Buffer {
-  const data = Buffer.alloc(width * height * 4)
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4
-      data[i] = (x * 255) / width
-      data[i + 1] = (y * 255) / height
-      data[i + 2] = 160
-      data[i + 3] = 255
-    }
-  }
-  return jpeg.encode({ data, width, height }, 85).data
-}
+const jpegBytes = (width: number, height: number) => plainJpeg(width, height, 85)
 
 /** The image a thumbnail shows has loaded, with its size as decoded. */
 const natural = (page: Page, selector: string) =>
