@@ -20,8 +20,11 @@ export interface E2E {
   baseUrl: string
   db: TestDb
   browser: Browser
-  /** The next answer to `path` is computed (and committed) but never delivered: the connection is cut. */
-  dropNextResponse(path: string): void
+  /**
+   * An answer to `path` is computed (and committed) but never delivered: the connection is cut.
+   * The next one, or the one after `skip` more answers to it have gone through.
+   */
+  dropNextResponse(path: string, skip?: number): void
   /**
    * Cuts the server off (every connection reset) or back on. Chromium's offline emulation does
    * not cover requests that pass through a service worker, so "no signal" is made here too.
@@ -50,7 +53,7 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void, option
       const db = await sharedTestDb(dialect)
       await db.reset()
       const app = createApp({ db: db.db, dialect: db.dialect, version: 'e2e', staticDir, logRequests: false, setupToken: options.setupToken, network: options.network, passwordCost: TEST_COST })
-      const drops = new Set<string>()
+      const drops = new Map<string, number>()
       const requests: string[] = []
       let up = true
       let version = 0
@@ -73,7 +76,9 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void, option
             return new Response(text, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' } })
           }
           const response = await app.fetch(request, env)
-          if (drops.delete(path)) {
+          const skips = drops.get(path)
+          if (skips !== undefined && skips > 0) drops.set(path, skips - 1)
+          else if (skips !== undefined && drops.delete(path)) {
             await response.arrayBuffer()
             env.outgoing.socket?.destroy()
             return new Response(null, { status: 503 })
@@ -91,7 +96,7 @@ export function describeE2E(name: string, body: (ctx: () => E2E) => void, option
         db,
         browser,
         requests,
-        dropNextResponse: (p) => void drops.add(p),
+        dropNextResponse: (p, skip = 0) => void drops.set(p, skip),
         publishNewVersion: () => {
           version++
         },
