@@ -11,7 +11,7 @@ import type { DraftFields } from './draft'
 export { errorMessage } from '../../shared/errors'
 // 添加照片 comes with the way into the outbox (photos are kept with the draft, so not before the
 // device storage): the first load carries none of it.
-export { PhotoField } from '../photos/PhotoField'
+export { PhotoSlot as PhotoField } from '../photos/PhotoSlot'
 
 /** The item as the device will send it, with its id and follow-up code made here, offline. */
 export function buildItem(fields: DraftFields, entryPoint: string, now = new Date()): SubmitItemInput {
