@@ -121,7 +121,7 @@ export function createApp(options: AppOptions) {
   })
   app.use('/api/*', async (c, next) => {
     await next()
-    // A photo says it may be kept privately (server/photos/access.ts); nothing else of the API is.
+    // A photo says it may be kept privately (routes/photo-access.ts); nothing else of the API is.
     if (!c.res.headers.get('Cache-Control')?.startsWith('private')) c.header('Cache-Control', 'no-store')
   })
   app.use('/api/*', bodyLimit({ maxSize: LIMITS.bodyMaxBytes, onError: (c) => sendError(c, 'body_too_large') }))

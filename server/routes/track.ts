@@ -7,7 +7,7 @@ import { trackCodes } from '../domain/track'
 import { sendError } from '../http/api-error'
 import type { AppEnv } from '../http/env'
 import { json } from '../http/validate'
-import { checkWorkerItem, photoBytes, sendPhoto, workerPhotoKey } from '../photos/access'
+import { checkWorkerItem, photoBytes, sendPhoto, workerPhotoKey } from './photo-access'
 import { parseRange, receiveChunk } from '../photos/store'
 
 /**

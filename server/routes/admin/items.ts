@@ -14,7 +14,7 @@ import { ledgerCsv, ledgerXlsx } from '../../domain/items/ledger-files'
 import { ApiError } from '../../http/api-error'
 import type { AppEnv } from '../../http/env'
 import { idParam, json, query } from '../../http/validate'
-import { checkVisibleItem, photoKeyParams } from '../../photos/access'
+import { checkVisibleItem, photoKeyParams } from '../photo-access'
 import { dropPendingPhoto, parseRange, receiveChunk } from '../../photos/store'
 
 /** The union's inbox and every action on an item. Admins manage accounts, not items. */

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { requireRole, requireSession } from '../../auth/middleware'
 import type { AppEnv } from '../../http/env'
 import { idParam } from '../../http/validate'
-import { photoBytes, sendPhoto } from '../../photos/access'
+import { photoBytes, sendPhoto } from '../photo-access'
 
 /** A photo of an item, full size or as a thumbnail, to whoever may see the item. */
 export const photosRoute = new Hono<AppEnv>()
