@@ -19,6 +19,16 @@ export function dayEnd(day: string): Date {
   return new Date(`${day}T23:59:59.999${UTC_OFFSET}`)
 }
 
+/** Whole China days from `now`'s day to `deadline`'s day: 0 on the day, negative once past. */
+export function daysLeft(deadline: Date, now: Date): number {
+  return Math.round((dayStart(todayInChina(deadline)).getTime() - dayStart(todayInChina(now)).getTime()) / 86_400_000)
+}
+
+/** The China day `days` after `day` (`YYYY-MM-DD`). */
+export function addDays(day: string, days: number): string {
+  return todayInChina(new Date(dayStart(day).getTime() + days * 86_400_000 + 12 * 3600_000))
+}
+
 /** Today's date in China, `YYYY-MM-DD`. */
 export function todayInChina(now = new Date()): string {
   return chinaDateTime(now).slice(0, 10)

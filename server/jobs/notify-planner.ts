@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 import { itemNumber } from '../../shared/item-number'
 import { NOTIFY_LIMITS } from '../../shared/notify-limits'
-import { dayEnd, dayStart, todayInChina } from '../../shared/time'
+import { addDays, dayEnd, daysLeft, todayInChina } from '../../shared/time'
 import type { Database } from '../db/schema'
-import { dispatchesWithPeople } from '../domain/items/dispatches'
-import { daysLeft, dispatchFacts, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from '../notify/compose'
+import { DISPATCH_COLUMNS, dispatchesWithPeople } from '../domain/items/dispatches'
+import { dispatchFacts, excerpt, itemFacts, overdueMessage, overdueUnionMessage, readSettings, remindMessage, triageMessage, type OverdueLine } from '../notify/compose'
 import { channelsFor, claimMark, enqueue, unionPath } from '../notify/outbox'
 
 type Db = Kysely<Database>
@@ -35,7 +35,7 @@ export async function planDue(db: Db, now: Date): Promise<{ reminders: number; o
 async function planReminders(db: Db, now: Date, days: number): Promise<number> {
   const horizon = dayEnd(addDays(todayInChina(now), days))
   const due = await dispatchesWithPeople(db)
-    .select(['a.id', 'a.suggestion_id', 'a.deadline', 'a.created_at', 'a.instructions', 'u.name as unit_name', 'u.path as unit_path', 'l.display_name as leader_name', 'r.display_name as responsible_name'])
+    .select([...DISPATCH_COLUMNS, 'a.created_at'])
     .where('a.state', '=', 'open')
     .where('a.deadline', '>', now)
     .where('a.deadline', '<=', horizon)
@@ -186,10 +186,6 @@ async function writeTriage(db: Db, waiting: Map<string, number>, fresh: Map<stri
     written += (await enqueue(db, await channelsFor(db, tree), triageMessage(count, waiting.get(tree) ?? count, fresh !== null))).length
   }
   return written
-}
-
-function addDays(day: string, days: number): string {
-  return todayInChina(new Date(dayStart(day).getTime() + days * 86_400_000 + 12 * 3600_000))
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { itemNumber } from '../../shared/item-number'
 import { NOTIFY_LIMITS, type MessageKind, type NotifyMessage } from '../../shared/notify'
 import { OUTCOME_LABELS, type Outcome } from '../../shared/outcomes'
-import { dayStart, todayInChina } from '../../shared/time'
+import { daysLeft, todayInChina } from '../../shared/time'
 import type { Database } from '../db/schema'
 
 type Db = Kysely<Database>
@@ -55,11 +55,6 @@ export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   const chars = [...flat]
   return chars.length > NOTIFY_LIMITS.excerptMax ? `${chars.slice(0, NOTIFY_LIMITS.excerptMax).join('')}…` : flat
-}
-
-/** Whole China days from `now`'s day to the deadline's day: 0 on the day, negative when overdue. */
-export function daysLeft(deadline: Date, now: Date): number {
-  return Math.round((dayStart(todayInChina(deadline)).getTime() - dayStart(todayInChina(now)).getTime()) / 86_400_000)
 }
 
 export function dueText(deadline: Date, now: Date): string {

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest'
 import { createUser, TEST_PASSWORD, unitId } from '../helpers/admin'
 import { cast, dayFromToday } from '../server/items/fixtures'
 import { describeE2E } from './harness'
-import { logIn } from './log-in'
+import { openReviewer } from './log-in'
 
 // Uncaught page errors and dialogs nobody expected, checked at the end of each test.
 const problems: string[] = []
@@ -11,19 +11,17 @@ const problems: string[] = []
 const confirms: string[] = []
 
 /** A reviewer's own browser, logged in through the form on `start` (the inbox unless told; officers and leaders start on the overview). */
-async function reviewer(browser: Browser, baseUrl: string, username: string, password = TEST_PASSWORD, start = '#/items'): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('dialog', (d) => {
-    const wanted = confirms.shift()
-    if (d.type() === 'confirm' && wanted !== undefined && d.message() === wanted) return void d.accept()
-    problems.push(`dialog: ${d.message()}`)
-    void d.dismiss()
+const reviewer = (browser: Browser, baseUrl: string, username: string, password = TEST_PASSWORD, start = '#/items'): Promise<Page> =>
+  openReviewer(browser, baseUrl, username, {
+    problems,
+    password,
+    start,
+    accept: (d) => {
+      if (d.type() !== 'confirm' || confirms[0] !== d.message()) return false
+      confirms.shift()
+      return true
+    },
   })
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await logIn(page, baseUrl, username, { password, start })
-  return page
-}
 
 /** Opens a screen from the main menu. */
 async function open(page: Page, label: string): Promise<void> {

@@ -7,22 +7,13 @@ import { uploadPhoto } from '../../client/photos/upload'
 import { plainJpeg } from '../helpers/jpeg'
 import { cast, dayFromToday } from '../server/items/fixtures'
 import { describeE2E } from './harness'
-import { logIn } from './log-in'
+import { openReviewer } from './log-in'
 
 // Uncaught page errors and dialogs nobody expected, checked at the end of the test.
 const problems: string[] = []
 
-async function reviewer(browser: Browser, baseUrl: string, username: string, width: number, start: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 740 } })
-  const page = await context.newPage()
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`)
-    void d.dismiss()
-  })
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await logIn(page, baseUrl, username, { start })
-  return page
-}
+const reviewer = (browser: Browser, baseUrl: string, username: string, width: number, start: string): Promise<Page> =>
+  openReviewer(browser, baseUrl, username, { problems, viewport: { width, height: 740 }, start })
 
 /** A JPEG as a phone's gallery would hold it: a gradient, so that it compresses like a picture. */
 const jpegBytes = (width: number, height: number) => plainJpeg(width, height, 85)

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest'
 import { todayInChina } from '../../shared/time'
 import { createUser, unitId } from '../helpers/admin'
 import { describeE2E } from './harness'
-import { logIn } from './log-in'
+import { openReviewer } from './log-in'
 
 const HOSTILE = '<img src=x onerror=alert(1)> 第一中心站宿舍的热水器坏了一个星期，请尽快修理。'
 
@@ -11,17 +11,7 @@ const HOSTILE = '<img src=x onerror=alert(1)> 第一中心站宿舍的热水器�
 const problems: string[] = []
 
 /** A reviewer's own browser, logged in through the form, on the inbox (officers and leaders start on the overview). */
-async function reviewer(browser: Browser, baseUrl: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`)
-    void d.dismiss()
-  })
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await logIn(page, baseUrl, username, { start: '#/items' })
-  return page
-}
+const reviewer = (browser: Browser, baseUrl: string, username: string): Promise<Page> => openReviewer(browser, baseUrl, username, { problems, start: '#/items' })
 
 /** The deadline a week from today, China time. */
 function inAWeek(): string {

@@ -3,22 +3,13 @@ import { expect, it } from 'vitest'
 import { dayEnd } from '../../shared/time'
 import { cast, dayFromToday, type Cast } from '../server/items/fixtures'
 import { describeE2E } from './harness'
-import { logIn } from './log-in'
+import { openReviewer } from './log-in'
 
 // Uncaught page errors and dialogs nobody expected, checked at the end of each test.
 const problems: string[] = []
 
-async function reviewer(browser: Browser, baseUrl: string, username: string, width: number, start?: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 740 } })
-  const page = await context.newPage()
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`)
-    void d.dismiss()
-  })
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  await logIn(page, baseUrl, username, { start })
-  return page
-}
+const reviewer = (browser: Browser, baseUrl: string, username: string, width: number, start?: string): Promise<Page> =>
+  openReviewer(browser, baseUrl, username, { problems, viewport: { width, height: 740 }, start })
 
 /** An item accepted (with `summary` if given) and dispatched to a central station's handler `days` from today. */
 async function dispatched(c: Cast, content: string, summary: string | null, days: number, to: 'handler1' | 'handler2' = 'handler1', extra: Record<string, unknown> = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chinaDateTime, dayEnd, dayStart, formatDate, formatMonthDay, formatTime, todayInChina } from '../../shared/time'
+import { addDays, chinaDateTime, dayEnd, dayStart, daysLeft, formatDate, formatMonthDay, formatTime, todayInChina } from '../../shared/time'
 
 // 16:00 UTC is midnight in China: the last minute of one China day and the first of the next.
 const BEFORE_MIDNIGHT = '2026-03-01T15:59:59.999Z'
@@ -47,5 +47,16 @@ describe('shared/time', () => {
     expect(formatTime('soon', 'zh-CN')).toBe('soon')
     expect(formatDate('', 'en')).toBe('')
     expect(formatMonthDay('2026-13-01', 'zh-CN')).toBe('2026-13-01')
+  })
+
+  it('counts days left in China days, whatever the hour on either side, and adds days across months and years', () => {
+    const deadline = dayEnd('2026-12-01')
+    expect(daysLeft(deadline, new Date('2026-11-28T16:00:00Z'))).toBe(2) // 00:00 on 11-29 in China
+    expect(daysLeft(deadline, new Date('2026-11-28T15:59:59Z'))).toBe(3) // 23:59 on 11-28 in China
+    expect(daysLeft(deadline, new Date('2026-12-01T15:00:00Z'))).toBe(0)
+    expect(daysLeft(deadline, new Date('2026-12-01T16:00:00Z'))).toBe(-1)
+    expect(addDays('2026-11-30', 1)).toBe('2026-12-01')
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28')
   })
 })

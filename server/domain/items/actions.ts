@@ -8,12 +8,12 @@ import { ApiError } from '../../http/api-error'
 import { checkItemCategory } from '../categories'
 import { unitInScope } from '../units'
 import { visibleTo } from './access'
-import { mayReport } from './allowed'
+import { mayReport, mayUrge } from './allowed'
 import { URGE_GAP_HOURS } from '../../../shared/notify-limits'
-import { dispatchFacts, dispatchMessage, instructMessage, itemFacts, readSettings, reportMessage, urgeMessage, daysLeft } from '../../notify/compose'
+import { dispatchFacts, dispatchMessage, instructMessage, itemFacts, readSettings, reportMessage, urgeMessage } from '../../notify/compose'
 import { channelsFor, enqueue, unionPath } from '../../notify/outbox'
 import { applyChange, applyTransition, checkAction, checkVersion, lockItem, writeEvent, type Actor, type LockedItem, type Trx } from './write'
-import { dispatchesWithPeople } from './dispatches'
+import { DISPATCH_COLUMNS, dispatchesWithPeople } from './dispatches'
 
 type Item = NonNullable<LockedItem>
 
@@ -139,8 +139,8 @@ const HANDLERS: { [A in Action]: Handler<A> } = {
     const a = await dispatchOf(trx, item.id, b.assignmentId)
     if (a.state !== 'open') throw new ApiError('assignment_already_reported')
     const now = new Date()
-    const { remind_days } = await readSettings(trx)
-    if (daysLeft(a.deadline, now) > remind_days) throw new ApiError('urge_not_due')
+    // The same rule as the button (allowed.ts): overdue, or within the reminder days.
+    if (!mayUrge(a, now, (await readSettings(trx)).remind_days)) throw new ApiError('urge_not_due')
     // A work group hears of one dispatch at most once in URGE_GAP_HOURS; the row lock on the item orders two presses.
     const recent = await trx
       .selectFrom('suggestion_events')
@@ -231,7 +231,7 @@ async function attachPhotos(trx: Trx, user: SessionUser, itemId: string, assignm
 /** One dispatch of the item, locked, with what its messages name. */
 async function dispatchOf(trx: Trx, itemId: string, assignmentId: string) {
   const a = await dispatchesWithPeople(trx)
-    .select(['a.id', 'a.state', 'a.deadline', 'a.instructions', 'u.path as unit_path', 'u.name as unit_name', 'l.display_name as leader_name', 'r.display_name as responsible_name'])
+    .select(DISPATCH_COLUMNS)
     .where('a.id', '=', assignmentId)
     .where('a.suggestion_id', '=', itemId)
     .forUpdate('a')

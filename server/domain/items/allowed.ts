@@ -2,7 +2,7 @@ import type { ItemDetail } from '../../../shared/admin-api'
 import { actionsFrom, type Status } from '../../../shared/lifecycle'
 import { actorKindOf } from '../../../shared/roles'
 import type { SessionUser } from '../../auth/sessions'
-import { daysLeft } from '../../notify/compose'
+import { daysLeft } from '../../../shared/time'
 import { inScope } from '../units'
 
 export interface OpenAssignment {
@@ -19,7 +19,7 @@ export interface DatedAssignment extends OpenAssignment {
  * Whether the union may press (催办) this dispatch now: open, and overdue or at most `remindDays`
  * China days from its deadline (when the unit's reminder goes out too).
  */
-export function mayUrge(a: DatedAssignment, now: Date, remindDays: number): boolean {
+export function mayUrge(a: Pick<DatedAssignment, 'state' | 'deadline'>, now: Date, remindDays: number): boolean {
   return a.state === 'open' && daysLeft(a.deadline, now) <= remindDays
 }
 

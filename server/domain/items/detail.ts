@@ -8,7 +8,7 @@ import { readSettings } from '../../notify/compose'
 import { photosOf } from '../../photos/store'
 import { allowedActions, mayUrge } from './allowed'
 import { itemRows, toSummary } from './list'
-import { dispatchesWithPeople } from './dispatches'
+import { DISPATCH_COLUMNS, dispatchesWithPeople } from './dispatches'
 
 /** Everything a reviewer may know about one item, or null when it is not theirs to see. */
 export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: string, now = new Date()): Promise<ItemDetail | null> {
@@ -54,17 +54,7 @@ export async function itemDetail(db: Kysely<Database>, user: SessionUser, id: st
 async function assignmentsOf(db: Kysely<Database>, id: string, now: Date) {
   const rows = await dispatchesWithPeople(db)
     .select([
-      'a.id',
-      'a.unit_id',
-      'u.name as unit_name',
-      'u.path as unit_path',
-      'a.leader_id',
-      'l.display_name as leader_name',
-      'a.responsible_id',
-      'r.display_name as responsible_name',
-      'a.deadline',
-      'a.instructions',
-      'a.state',
+      ...DISPATCH_COLUMNS,
       'a.outcome',
       'a.report_text',
       'a.reported_at',

@@ -1,3 +1,4 @@
+import { daysLeft } from '../../../shared/time'
 import { sql, type Kysely } from 'kysely'
 import type { TaskList } from '../../../shared/admin-api'
 import { itemNumber } from '../../../shared/item-number'
@@ -5,10 +6,9 @@ import { actionsFrom } from '../../../shared/lifecycle'
 import { actorKindOf } from '../../../shared/roles'
 import type { SessionUser } from '../../auth/sessions'
 import type { Database } from '../../db/schema'
-import { daysLeft } from '../../notify/compose'
 import { itemScope } from './access'
 import { mayReport } from './allowed'
-import { dispatchesWithPeople } from './dispatches'
+import { DISPATCH_COLUMNS, dispatchesWithPeople } from './dispatches'
 
 /** The longest list: the soonest deadlines; `more` says there are others. */
 export const TASKS_MAX = 200
@@ -34,23 +34,13 @@ export async function openTasks(db: Kysely<Database>, user: SessionUser, now = n
   const rows = await dispatchesWithPeople(db)
     .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
     .select([
-      'a.id',
-      'a.suggestion_id',
+      ...DISPATCH_COLUMNS,
       's.serial_year',
       's.serial_seq',
       's.category',
       's.summary',
       sql<string>`left(s.content, ${START_CHARS + 1})`.as('start'),
       's.status',
-      'a.unit_id',
-      'u.name as unit_name',
-      'u.path as unit_path',
-      'a.leader_id',
-      'l.display_name as leader_name',
-      'a.responsible_id',
-      'r.display_name as responsible_name',
-      'a.deadline',
-      'a.instructions',
     ])
     .where('a.state', '=', 'open')
     .$if(items !== null, (q) => q.where(items!))
